@@ -1,0 +1,105 @@
+"""Where bundled resources are, and where the user's data goes.
+
+Bundled (read-only, the install folder may not be writable):
+  - from the source tree: `<repo>/resources`, `<repo>/translations`
+  - frozen by PyInstaller: the same names under the bundle folder (`sys._MEIPASS`)
+  - `MEDIATION_KIT_RESOURCES` overrides the resources folder (tests, maintainers)
+
+User data (writable): the platform's folders from platformdirs, or, in portable mode (a file
+named `portable` beside the executable), a `data` folder beside the executable, so that the
+kit runs from a USB stick and writes nothing on the host PC.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+from mediation_kit import APP_DIRNAME
+
+PORTABLE_MARKER = "portable"
+
+
+def is_frozen() -> bool:
+    return bool(getattr(sys, "frozen", False))
+
+
+def bundle_root() -> Path:
+    """The folder holding `resources/` and `translations/`."""
+    if is_frozen():
+        return Path(getattr(sys, "_MEIPASS", Path(sys.executable).parent))
+    # src/mediation_kit/core/paths.py -> repository root
+    return Path(__file__).resolve().parents[3]
+
+
+def resources_dir() -> Path:
+    override = os.environ.get("MEDIATION_KIT_RESOURCES")
+    return Path(override) if override else bundle_root() / "resources"
+
+
+def packs_dir() -> Path:
+    return resources_dir() / "packs"
+
+
+def shipped_index_dir() -> Path:
+    """The prebuilt index shipped with a release (may be absent in a source checkout)."""
+    return resources_dir() / "index"
+
+
+def translations_dir() -> Path:
+    return bundle_root() / "translations"
+
+
+def executable_dir() -> Path:
+    return Path(sys.executable).resolve().parent
+
+
+def portable_root() -> Path | None:
+    """The portable data folder when the marker file sits beside the executable."""
+    if is_frozen() and (executable_dir() / PORTABLE_MARKER).is_file():
+        return executable_dir() / "data"
+    override = os.environ.get("MEDIATION_KIT_PORTABLE_DIR")
+    return Path(override) if override else None
+
+
+@dataclass(frozen=True)
+class UserDirs:
+    config: Path
+    data: Path
+    cache: Path
+    log: Path
+
+    @property
+    def index_cache(self) -> Path:
+        """Where an index rebuilt on this PC lives."""
+        return self.cache / "index"
+
+    @property
+    def thumbnails(self) -> Path:
+        return self.cache / "thumbnails"
+
+    @property
+    def plans(self) -> Path:
+        return self.data / "plans"
+
+    @property
+    def settings_file(self) -> Path:
+        return self.config / "settings.toml"
+
+
+def user_dirs() -> UserDirs:
+    """The folders for this user, created lazily by whoever writes into them."""
+    root = portable_root()
+    if root is not None:
+        return UserDirs(root / "config", root / "data", root / "cache", root / "logs")
+    import platformdirs
+
+    dirs = platformdirs.PlatformDirs(APP_DIRNAME, appauthor=False)
+    return UserDirs(
+        Path(dirs.user_config_dir),
+        Path(dirs.user_data_dir),
+        Path(dirs.user_cache_dir),
+        Path(dirs.user_log_dir),
+    )
