@@ -1,0 +1,424 @@
+"""Loading one pack folder into records, checking it against the format (resources/README.md).
+
+Every problem is reported, not just the first. A record whose required fields are wrong is
+left out; an optional field that is wrong is left unknown; the pack itself is None only when
+`pack.toml` cannot be used.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass, field
+from datetime import time
+from pathlib import Path
+
+from mediation_kit.core.i18n import _
+from mediation_kit.core.model import (
+    SUPPORTED_FORMAT, Chapter, Event, KitAsset, KitKind, Pack, Replay, Summary)
+from mediation_kit.core.packs.problems import Problem, ProblemLog
+from mediation_kit.core.packs.reader import LANGUAGE_PATTERN, TableReader, suggestion
+from mediation_kit.core.packs.sources import (
+    TomlSource, parse_toml, read_text, read_toml, split_front_matter)
+from mediation_kit.core.packs.webvtt import WebVTTError, parse_webvtt
+
+PACK_FILE = "pack.toml"
+REPLAYS_FILE = "replays.toml"
+SUMMARIES_DIR = "summaries"
+KIT_DIR = "kit"
+KIT_FILE = "kit/kit.toml"
+
+PACK_KEYS = ("format", "id", "version", "languages", "licence", "themes", "event")
+EVENT_KEYS = ("name", "edition", "start", "end", "city", "venue", "organisers", "partners",
+              "website")
+SUMMARY_KEYS = ("id", "title", "session", "date", "time", "language", "speakers", "themes",
+                "translation")
+REPLAY_KEYS = ("id", "title", "date", "language", "session", "speakers", "themes",
+               "description", "duration", "url", "transcript", "video", "chapters")
+CHAPTER_KEYS = ("start", "title")
+ASSET_KEYS = ("id", "kind", "file", "title", "caption", "credit", "licence", "language",
+              "tags", "session", "date")
+TEXT_SUFFIXES = frozenset({".md", ".markdown", ".txt"})
+
+
+@dataclass
+class PackLoadResult:
+    pack: Pack | None
+    problems: list[Problem] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return self.pack is not None and not self.problems
+
+
+def is_pack_folder(path: Path) -> bool:
+    return (Path(path) / PACK_FILE).is_file()
+
+
+def load_pack(path: Path) -> PackLoadResult:
+    root = Path(path).resolve()
+    log = ProblemLog(root)
+    if not (root / PACK_FILE).is_file():
+        log.add(PACK_FILE, None, _("missing: a pack folder must contain a pack.toml file"))
+        return PackLoadResult(None, log.sorted())
+    loader = _PackLoader(root, log)
+    return PackLoadResult(loader.load(), log.sorted())
+
+
+class _PackLoader:
+    def __init__(self, root: Path, log: ProblemLog) -> None:
+        self.root = root
+        self.log = log
+        self.languages: tuple[str, ...] = ()
+        self.pack_id = ""
+
+    def load(self) -> Pack | None:
+        header = self._read_pack_file()
+        if header is None:
+            return None
+        summaries = self._read_summaries()
+        replays = self._read_replays()
+        kit = self._read_kit()
+        return dataclasses.replace(header, summaries=summaries, replays=replays, kit=kit)
+
+    # --- pack.toml ---------------------------------------------------------------------
+
+    def _read_pack_file(self) -> Pack | None:
+        path = self.root / PACK_FILE
+        source = read_toml(path, self.log)
+        if source is None:
+            return None
+        top = TableReader(source.data, allowed=PACK_KEYS, log=self.log, file=path,
+                          lines=source.lines)
+        fmt = top.integer("format", required=True)
+        if fmt is not None and fmt > SUPPORTED_FORMAT:
+            top.problem("format", _("format {format} is newer than this version of Mediation "
+                                    "Kit reads (up to {supported}): update the kit to use this "
+                                    "pack").format(format=fmt, supported=SUPPORTED_FORMAT))
+            return None
+        if fmt is not None and fmt < 1:
+            top.problem("format", _("format {format} does not exist (expected {supported})")
+                        .format(format=fmt, supported=SUPPORTED_FORMAT))
+            top.failed = True
+        pack_id = top.identifier("id")
+        if pack_id is not None and pack_id != self.root.name:
+            top.problem("id", _('id "{id}" is not the name of the pack\'s folder "{folder}": '
+                                'they must be the same').format(id=pack_id,
+                                                                folder=self.root.name))
+        version = top.text("version", required=True)
+        languages = top.text_list("languages", required=True)
+        for language in languages:
+            if not LANGUAGE_PATTERN.fullmatch(language):
+                top.problem("languages", _('"{language}" is not a language code such as "fr" '
+                                           'or "en"').format(language=language))
+        licence = top.text("licence", required=True)
+        themes = top.text_list("themes")
+        event = self._read_event(source, top)
+        if top.failed or event is None:
+            return None
+        self.languages = languages
+        self.pack_id = pack_id
+        return Pack(id=pack_id, version=version, format=fmt, languages=languages,
+                    licence=licence, event=event, root=self.root, themes=themes)
+
+    def _read_event(self, source: TomlSource, top: TableReader) -> Event | None:
+        data = top._get("event", required=True)
+        if data is None:
+            return None
+        if not isinstance(data, dict):
+            top._wrong("event", _("a table [event]"), data, required=True)
+            return None
+        event = TableReader(data, allowed=EVENT_KEYS, log=self.log, file=top.file,
+                            lines=source.lines, table=("event",), where=_(" in [event]"))
+        fields = dict(
+            name=event.text("name", required=True),
+            edition=event.text("edition", required=True),
+            start=event.date("start", required=True),
+            end=event.date("end", required=True),
+            city=event.text("city", required=True),
+            venue=event.text("venue", required=True),
+            organisers=event.text_list("organisers", required=True),
+            partners=event.text_list("partners"),
+            website=event.text("website"),
+        )
+        if event.failed:
+            return None
+        if fields["end"] < fields["start"]:
+            event.problem("end", _("the event ends ({end}) before it starts ({start})").format(
+                end=fields["end"].isoformat(), start=fields["start"].isoformat()))
+        return Event(**fields)
+
+    # --- summaries ---------------------------------------------------------------------
+
+    def _read_summaries(self) -> tuple[Summary, ...]:
+        folder = self.root / SUMMARIES_DIR
+        summaries: list[Summary] = []
+        translation_lines: dict[str, tuple[Path, int | None]] = {}
+        seen: dict[str, Path] = {}
+        for path in sorted(folder.glob("*.md")) if folder.is_dir() else ():
+            read = self._read_summary(path)
+            if read is None:
+                continue
+            summary, fields = read
+            if summary.id in seen:
+                fields.problem("id", _('duplicate id "{id}": {other} already uses it').format(
+                    id=summary.id, other=self.log.name(seen[summary.id])))
+                continue
+            seen[summary.id] = path
+            summaries.append(summary)
+            translation_lines[summary.id] = (path, fields.line("translation"))
+        summaries = self._check_translations(summaries, translation_lines)
+        return tuple(sorted(summaries, key=lambda s: (s.date, s.time or time.min, s.id)))
+
+    def _read_summary(self, path: Path) -> tuple[Summary, TableReader] | None:
+        text = read_text(path, self.log)
+        if text is None:
+            return None
+        front = split_front_matter(text, path, self.log)
+        if front is None:
+            return None
+        source = parse_toml(front.toml, path, self.log, first_line=front.first_line)
+        if source is None:
+            return None
+        fields = TableReader(source.data, allowed=SUMMARY_KEYS, log=self.log, file=path,
+                             lines=source.lines, line=None)
+        values = dict(
+            id=fields.identifier("id"),
+            title=fields.text("title", required=True),
+            session=fields.identifier("session"),
+            date=fields.date("date", required=True),
+            time=fields.time("time"),
+            language=fields.language("language", self.languages, required=True),
+            speakers=fields.people("speakers"),
+            themes=fields.text_list("themes"),
+            translation=fields.identifier("translation", required=False),
+        )
+        if fields.failed:
+            return None
+        summary = Summary(pack_id=self.pack_id, body=front.body, source=path, **values)
+        return summary, fields
+
+    def _check_translations(self, summaries: list[Summary],
+                            lines: dict[str, tuple[Path, int | None]]) -> list[Summary]:
+        by_id = {summary.id: summary for summary in summaries}
+        checked = []
+        for summary in summaries:
+            message = self._translation_problem(summary, by_id)
+            if message is not None:
+                path, line = lines[summary.id]
+                self.log.add(path, line, message)
+                summary = dataclasses.replace(summary, translation=None)
+            checked.append(summary)
+        return checked
+
+    @staticmethod
+    def _translation_problem(summary: Summary, by_id: dict[str, Summary]) -> str | None:
+        if summary.translation is None:
+            return None
+        other = by_id.get(summary.translation)
+        if other is None:
+            hint = suggestion(summary.translation, by_id)
+            if hint:
+                return _('translation "{id}" is not the id of a summary of this pack (did you '
+                         'mean "{suggestion}"?)').format(id=summary.translation,
+                                                          suggestion=hint)
+            return _('translation "{id}" is not the id of a summary of this pack').format(
+                id=summary.translation)
+        if other.language == summary.language:
+            return _('translation "{id}" is in the same language ({language})').format(
+                id=other.id, language=other.language)
+        if other.translation != summary.id:
+            if other.translation is None:
+                return _('translation "{id}" does not point back: add translation = "{own}" '
+                         'to it').format(id=other.id, own=summary.id)
+            return _('translation "{id}" does not point back: its translation is "{other}", '
+                     'not "{own}"').format(id=other.id, other=other.translation,
+                                           own=summary.id)
+        return None
+
+    # --- replays.toml ------------------------------------------------------------------
+
+    def _entries(self, relative: str, array: str) -> tuple[Path, TomlSource | None, list]:
+        """The `[[array]]` tables of an optional TOML file, each with its position."""
+        path = self.root / relative
+        if not path.is_file():
+            return path, None, []
+        source = read_toml(path, self.log)
+        if source is None:
+            return path, None, []
+        top = TableReader(source.data, allowed=(array,), log=self.log, file=path,
+                          lines=source.lines)
+        entries = top._get(array, required=False) or []
+        if not isinstance(entries, list) or not all(isinstance(e, dict) for e in entries):
+            top.problem(array, _('"{key}" must be a list of tables, written [[{key}]]').format(
+                key=array))
+            return path, source, []
+        return path, source, list(enumerate(entries))
+
+    def _where(self, array: str, number: int, entry: dict) -> str:
+        local_id = entry.get("id")
+        if isinstance(local_id, str) and local_id:
+            return _(' in [[{array}]] "{id}"').format(array=array, id=local_id)
+        return _(" in [[{array}]] number {number}").format(array=array, number=number + 1)
+
+    def _read_replays(self) -> tuple[Replay, ...]:
+        path, source, entries = self._entries(REPLAYS_FILE, "replay")
+        replays: list[Replay] = []
+        seen: dict[str, int | None] = {}
+        for number, entry in entries:
+            fields = TableReader(entry, allowed=REPLAY_KEYS, log=self.log, file=path,
+                                 lines=source.lines, table=("replay", number),
+                                 where=self._where("replay", number, entry))
+            values = dict(
+                id=fields.identifier("id"),
+                title=fields.text("title", required=True),
+                date=fields.date("date", required=True),
+                language=fields.language("language", self.languages, required=True),
+                session=fields.identifier("session", required=False),
+                speakers=fields.people("speakers"),
+                themes=fields.text_list("themes"),
+                description=fields.text("description") or "",
+                duration=fields.position("duration"),
+                url=fields.text("url"),
+                video_file=self._video(fields),
+                chapters=self._chapters(fields, number),
+            )
+            transcript = self._transcript(fields)
+            if fields.failed:
+                continue
+            if values["id"] in seen:
+                fields.problem("id", _('duplicate id "{id}": replay on line {line} already '
+                                       'uses it').format(id=values["id"],
+                                                         line=seen[values["id"]]))
+                continue
+            seen[values["id"]] = fields.line("id")
+            if transcript is not None:
+                values["transcript_file"], values["cues"] = transcript
+            replays.append(Replay(pack_id=self.pack_id, **values))
+        return tuple(replays)
+
+    def _video(self, fields: TableReader) -> str | None:
+        video = fields.text("video")
+        if video is not None and ("/" in video or "\\" in video):
+            fields.problem("video", _('video "{video}"{where} must be a file name, without a '
+                                      'folder: the kit looks for it in the media folder')
+                           .format(video=video, where=fields.where))
+            return None
+        return video
+
+    def _chapters(self, replay: TableReader, number: int) -> tuple[Chapter, ...]:
+        data = replay._get("chapters", required=False)
+        if data is None:
+            return ()
+        if not isinstance(data, list) or not all(isinstance(c, dict) for c in data):
+            replay.problem("chapters", _('"chapters"{where} must be a list of tables, written '
+                                         '[[replay.chapters]]').format(where=replay.where))
+            return ()
+        chapters: list[Chapter] = []
+        for index, entry in enumerate(data):
+            fields = TableReader(
+                entry, allowed=CHAPTER_KEYS, log=self.log, file=replay.file,
+                lines=replay.lines, table=("replay", number, "chapters", index),
+                where=_(" in chapter {number}{where}").format(number=index + 1,
+                                                             where=replay.where))
+            start = fields.position("start", required=True)
+            title = fields.text("title", required=True)
+            if fields.failed:
+                continue
+            if chapters and start < chapters[-1].start:
+                fields.problem("start", _("chapter {number}{where} starts before the chapter "
+                                          "above it: chapters must be in order").format(
+                    number=index + 1, where=replay.where))
+            chapters.append(Chapter(start=start, title=title))
+        return tuple(chapters)
+
+    def _transcript(self, fields: TableReader):
+        """(file, cues) of the replay's transcript, None when absent or unusable."""
+        relative = fields.text("transcript")
+        if relative is None:
+            return None
+        path = self._inside_pack(fields, "transcript", relative, self.root)
+        if path is None:
+            return None
+        text = read_text(path, self.log)
+        if text is None:
+            return None
+        try:
+            cues = parse_webvtt(text)
+        except WebVTTError as error:
+            self.log.add(path, error.line, error.reason)
+            return None
+        return path, tuple(cues)
+
+    def _inside_pack(self, fields: TableReader, key: str, relative: str,
+                     base: Path) -> Path | None:
+        """The existing file `relative` to `base`, which must stay inside the pack."""
+        path = (base / relative).resolve()
+        if not path.is_relative_to(self.root):
+            fields.problem(key, _('{key} "{file}"{where} is outside the pack folder').format(
+                key=key, file=relative, where=fields.where))
+            return None
+        if not path.is_file():
+            fields.problem(key, _('{key} "{file}"{where}: no such file ({path})').format(
+                key=key, file=relative, where=fields.where, path=self.log.name(path)))
+            return None
+        return path
+
+    # --- kit/kit.toml ------------------------------------------------------------------
+
+    def _read_kit(self) -> tuple[KitAsset, ...]:
+        path, source, entries = self._entries(KIT_FILE, "asset")
+        assets: list[KitAsset] = []
+        seen: dict[str, int | None] = {}
+        for number, entry in entries:
+            fields = TableReader(entry, allowed=ASSET_KEYS, log=self.log, file=path,
+                                 lines=source.lines, table=("asset", number),
+                                 where=self._where("asset", number, entry))
+            values = dict(
+                id=fields.identifier("id"),
+                kind=self._kind(fields),
+                title=fields.text("title", required=True),
+                caption=fields.text("caption") or "",
+                credit=fields.text("credit", required=True),
+                licence=fields.text("licence", required=True),
+                language=fields.language("language", self.languages),
+                tags=fields.text_list("tags"),
+                session=fields.identifier("session", required=False),
+                date=fields.date("date"),
+            )
+            relative = fields.text("file", required=True)
+            file = None
+            if relative is not None:
+                file = self._inside_pack(fields, "file", relative, self.root / KIT_DIR)
+                fields.failed = fields.failed or file is None
+            if fields.failed:
+                continue
+            if values["id"] in seen:
+                fields.problem("id", _('duplicate id "{id}": asset on line {line} already '
+                                       'uses it').format(id=values["id"],
+                                                         line=seen[values["id"]]))
+                continue
+            seen[values["id"]] = fields.line("id")
+            text = ""
+            if file.suffix.lower() in TEXT_SUFFIXES:
+                text = read_text(file, self.log) or ""
+            assets.append(KitAsset(pack_id=self.pack_id, file=file, text=text, **values))
+        return tuple(assets)
+
+    @staticmethod
+    def _kind(fields: TableReader) -> KitKind | None:
+        value = fields.text("kind", required=True)
+        if value is None:
+            return None
+        try:
+            return KitKind(value)
+        except ValueError:
+            pass
+        kinds = [kind.value for kind in KitKind]
+        hint = suggestion(value, kinds)
+        message = _('unknown kind "{kind}"{where}: expected one of {kinds}').format(
+            kind=value, where=fields.where, kinds=", ".join(kinds))
+        if hint:
+            message += " " + _('(did you mean "{suggestion}"?)').format(suggestion=hint)
+        fields.problem("kind", message)
+        fields.failed = True
+        return None
