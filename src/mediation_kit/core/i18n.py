@@ -11,14 +11,16 @@ from __future__ import annotations
 import gettext
 import locale
 import os
+import re
 from collections.abc import Callable, Iterable
-from datetime import date, datetime, time, timedelta
+from datetime import date, datetime, time
 from pathlib import Path
 
 from babel import Locale, UnknownLocaleError
 from babel import dates as babel_dates
 from babel import lists as babel_lists
 from babel import numbers as babel_numbers
+from babel import units as babel_units
 
 DOMAIN = "mediation_kit"
 SOURCE_LANGUAGE = "en"
@@ -83,26 +85,55 @@ def catalog_path(language: str, translations_dir: Path | None = None) -> Path:
 def set_language(language: str, translations_dir: Path | None = None) -> str:
     """Makes `language` active and tells the listeners; returns the language now in use.
 
-    English, the source language, needs no catalog. A language whose compiled catalog is
-    missing falls back to English rather than failing: the caller can compare the result.
+    English, the source language, works without a catalog (its catalog only fixes plural forms
+    and wording). A language whose catalog is missing falls back to English rather than
+    failing: the caller can compare the result.
     """
     global _translations, _language
-    mo = catalog_path(language, translations_dir)
-    if language != SOURCE_LANGUAGE and mo.is_file():
-        with mo.open("rb") as fp:
-            _translations = gettext.GNUTranslations(fp)
-        _language = language
-    elif language == SOURCE_LANGUAGE and mo.is_file():
-        # English has a catalog too, for plural forms and wording fixes.
-        with mo.open("rb") as fp:
-            _translations = gettext.GNUTranslations(fp)
-        _language = language
+    translations = load_catalog(language, translations_dir)
+    if translations is not None:
+        _translations, _language = translations, language
     else:
-        _translations = gettext.NullTranslations()
-        _language = SOURCE_LANGUAGE
+        _translations, _language = gettext.NullTranslations(), SOURCE_LANGUAGE
     for listener in list(_listeners):
         listener(_language)
     return _language
+
+
+def load_catalog(language: str, translations_dir: Path | None = None) -> gettext.GNUTranslations | None:
+    """The compiled catalog of `language`, or None when there is none.
+
+    Releases ship `.mo` files compiled by the build. In a source checkout, a `.po` newer than
+    its `.mo` (or without one) is compiled in memory, so a fresh clone or a catalog edited since
+    the last build shows what the `.po` says.
+    """
+    mo = catalog_path(language, translations_dir)
+    po = mo.with_suffix(".po")
+    try:
+        if po.is_file() and (not mo.is_file() or po.stat().st_mtime > mo.stat().st_mtime):
+            return gettext.GNUTranslations(_compile_in_memory(po))
+        if mo.is_file():
+            with mo.open("rb") as fp:
+                return gettext.GNUTranslations(fp)
+    except (OSError, ValueError) as error:  # unreadable or malformed: English rather than a crash
+        import logging
+
+        logging.getLogger(__name__).warning("Cannot load the %s catalog %s: %s", language, mo, error)
+    return None
+
+
+def _compile_in_memory(po: Path):
+    import io
+
+    from babel.messages.mofile import write_mo
+    from babel.messages.pofile import read_po
+
+    with po.open("rb") as fp:
+        catalog = read_po(fp, locale=po.parents[1].name, domain=DOMAIN)
+    buffer = io.BytesIO()
+    write_mo(buffer, catalog)
+    buffer.seek(0)
+    return buffer
 
 
 def install_translations(translations: gettext.NullTranslations, language: str) -> None:
@@ -156,34 +187,70 @@ def format_datetime(value: datetime, format: str = "medium") -> str:
 
 
 def format_date_range(start: date, end: date) -> str:
-    """"29–30 octobre 2025", "October 29 – 30, 2025"; a single date when start == end."""
+    """"29–30 octobre 2025", "October 29 – 30, 2025"; a single date when start == end.
+
+    CLDR has interval patterns with abbreviated months only ("29–30 oct. 2025"); as CLDR's
+    own matching rules allow, the month is widened to its full name, as printed programmes
+    write it.
+    """
+    if end < start:
+        start, end = end, start
     if start == end:
         return format_date(start)
-    return babel_dates.format_interval(start, end, skeleton="yMMMMd", locale=babel_locale())
+    loc = babel_locale()
+    formats = loc.interval_formats.get("yMMMd")
+    if not formats:
+        return babel_dates.format_interval(start, end, skeleton="yMMMMd", locale=loc)
+    # The largest field that differs picks the pattern pair: the year, then the month, then the day.
+    differs = ("y" if start.year != end.year else "M" if start.month != end.month else "d")
+    patterns = formats.get(differs) or formats.get("y")
+    if not patterns:
+        return babel_dates.format_interval(start, end, skeleton="yMMMMd", locale=loc)
+    return "".join(
+        babel_dates.format_date(day, _full_month(pattern), locale=loc)
+        for pattern, day in zip(patterns, (start, end)))
+
+
+def _full_month(pattern: str) -> str:
+    """"d MMM y" -> "d MMMM y" (abbreviated month, format or stand-alone, to the full name)."""
+    return re.sub(r"(?<![ML])(MMM|LLL)(?![ML])", lambda m: m.group(1) + m.group(1)[0], pattern)
+
+
+# Languages that write the minutes on two digits after the hours: "1 h 05 min".
+_TWO_DIGIT_MINUTES_AFTER_HOURS = frozenset({"fr"})
+# Between the parts of a duration: a line must not break inside "1 h 05 min".
+_DURATION_JOINER = "\u00a0"
 
 
 def format_duration(seconds: float) -> str:
-    """A length of time as the language writes it: "1 h 05 min" in French, "1 hr 5 min"."""
+    """A length of time as the language writes it: "1 h 05 min", "1 hr 5 min", "1 Std. 5 Min.".
+
+    From one hour up, seconds are rounded into minutes; below, "12 min 30 s"; zero parts are left
+    out ("2 h", "12 min").
+    """
     seconds = max(0, int(round(seconds)))
-    hours, rest = divmod(seconds, 3600)
-    minutes, secs = divmod(rest, 60)
     loc = babel_locale()
-    parts = []
+    hours, rest = divmod(seconds, 3600)
     if hours:
-        parts.append(babel_dates.format_timedelta(
-            timedelta(hours=hours), granularity="hour", threshold=100, format="short", locale=loc))
-    if minutes or (hours and not secs):
-        parts.append(babel_dates.format_timedelta(
-            timedelta(minutes=minutes), granularity="minute", threshold=100, format="short",
-            locale=loc))
-    if secs and not hours:
-        parts.append(babel_dates.format_timedelta(
-            timedelta(seconds=secs), granularity="second", threshold=100, format="short",
-            locale=loc))
-    if not parts:
-        return babel_dates.format_timedelta(
-            timedelta(0), granularity="second", format="short", locale=loc)
-    return " ".join(parts)
+        minutes = int(round(rest / 60))
+        if minutes == 60:
+            hours, minutes = hours + 1, 0
+        parts = [_unit(hours, "duration-hour", loc)]
+        if minutes:
+            two_digits = loc.language in _TWO_DIGIT_MINUTES_AFTER_HOURS
+            parts.append(_unit(minutes, "duration-minute", loc, "00" if two_digits else None))
+        return _DURATION_JOINER.join(parts)
+    minutes, secs = divmod(rest, 60)
+    parts = []
+    if minutes:
+        parts.append(_unit(minutes, "duration-minute", loc))
+    if secs or not minutes:
+        parts.append(_unit(secs, "duration-second", loc))
+    return _DURATION_JOINER.join(parts)
+
+
+def _unit(value: int, unit: str, loc: Locale, number_format: str | None = None) -> str:
+    return babel_units.format_unit(value, unit, length="short", format=number_format, locale=loc)
 
 
 def format_timestamp(seconds: float) -> str:

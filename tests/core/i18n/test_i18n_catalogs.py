@@ -1,0 +1,156 @@
+"""The template follows the sources and every shipped catalog is complete and well-formed."""
+
+import os
+import shutil
+import stat
+import subprocess
+
+import pytest
+from babel.messages.catalog import Catalog
+from babel.messages.pofile import write_po
+
+from mediation_kit.core import i18n, i18n_tools
+
+
+def describe(keys):
+    return "\n".join(sorted(f"  {context + '|' if context else ''}{msgid}" for context, msgid in keys))
+
+
+def test_the_template_is_up_to_date_with_the_sources(repo_root, fresh_template):
+    # Given the messages the sources mark now, and the template in the repository
+    shipped = i18n_tools.read_catalog(i18n_tools.template_path(repo_root))
+    fresh, committed = i18n_tools.message_keys(fresh_template), i18n_tools.message_keys(shipped)
+    # Then they are the same messages (dates and line numbers aside)
+    assert fresh == committed, (
+        "translations/mediation_kit.pot is out of date: run scripts/update_translations.sh\n"
+        f"new in the sources:\n{describe(fresh - committed)}\n"
+        f"gone from the sources:\n{describe(committed - fresh)}")
+
+
+@pytest.mark.parametrize("language", i18n.LANGUAGES)
+def test_every_shipped_catalog_is_complete(repo_root, fresh_template, language):
+    po = i18n_tools.po_path(repo_root, language)
+    problems = i18n_tools.check_catalog(po, fresh_template)
+    assert not problems, f"{len(problems)} problems:\n" + "\n".join(map(str, problems))
+
+
+@pytest.mark.parametrize("language", i18n.LANGUAGES)
+def test_gettext_msgfmt_accepts_every_catalog(repo_root, tmp_path, language):
+    # A second, independent checker (GNU gettext, installed by scripts/setup.sh): formats and
+    # headers as `msgfmt --check` sees them.
+    assert shutil.which("msgfmt"), "msgfmt (GNU gettext) is missing: run scripts/setup.sh"
+    po = i18n_tools.po_path(repo_root, language)
+    result = subprocess.run(["msgfmt", "--check", "-o", str(tmp_path / "out.mo"), str(po)],
+                            capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+
+
+def test_the_english_catalog_repeats_the_sources(repo_root):
+    catalog = i18n_tools.read_catalog(i18n_tools.po_path(repo_root, "en"), "en")
+    differing = [m.id for m in catalog if m.id and
+                 (m.string != m.id if isinstance(m.id, str) else tuple(m.string) != tuple(m.id))]
+    assert not differing
+
+
+# --- the checker itself catches what it should ------------------------------------------
+
+
+def catalog_file(tmp_path, language, entries):
+    catalog = Catalog(locale=language, domain=i18n.DOMAIN, fuzzy=False)
+    for msgid, msgstr, *flags in entries:
+        catalog.add(msgid, msgstr, flags=flags)
+    path = tmp_path / language / "LC_MESSAGES" / "mediation_kit.po"
+    path.parent.mkdir(parents=True)
+    with path.open("wb") as fp:
+        write_po(fp, catalog)
+    return path
+
+
+def whats(problems):
+    return [(p.message, p.what) for p in problems]
+
+
+def test_the_checker_reports_untranslated_and_fuzzy_entries(tmp_path):
+    path = catalog_file(tmp_path, "fr", [("Search", ""), ("Replays", "Replays", "fuzzy"),
+                                         ("Summaries", "Résumés")])
+    assert whats(i18n_tools.check_catalog(path)) == [("Search", "untranslated"),
+                                                     ("Replays", "fuzzy")]
+
+
+@pytest.mark.parametrize("msgstr", [
+    "Aucun résultat pour {requete}",          # renamed: str.format would raise KeyError
+    "Aucun résultat",                          # dropped: the query is lost
+    "Aucun résultat pour %(query)s",           # other style
+])
+def test_the_checker_reports_placeholders_that_differ(tmp_path, msgstr):
+    path = catalog_file(tmp_path, "fr", [("Nothing found for {query}", msgstr)])
+    [(_, what)] = whats(i18n_tools.check_catalog(path))
+    assert "placeholders" in what
+
+
+def test_the_checker_accepts_conversions_and_escaped_braces(tmp_path):
+    path = catalog_file(tmp_path, "fr", [
+        ("invalid value {value!r} in {{ table }}", "valeur {value!r} non valide dans {{ table }}"),
+        ("%(count)d files, 100%%", "%(count)d fichiers, 100 %%"),
+    ])
+    assert i18n_tools.check_catalog(path) == []
+
+
+def test_the_checker_reports_plural_forms_in_the_wrong_number_or_with_unknown_placeholders(tmp_path):
+    path = catalog_file(tmp_path, "de", [
+        (("{count} replay", "{count} replays"), ("{count} Replay",)),
+        (("One result", "{count} results"), ("Ein Ergebnis", "{anzahl} Ergebnisse")),
+    ])
+    problems = whats(i18n_tools.check_catalog(path))
+    assert ("{count} replay", "untranslated") in problems  # the missing form is empty
+    assert any(m == "One result" and "{anzahl}" in w for m, w in problems)
+    assert ("One result", "no form uses ['{count}']") in problems
+
+
+def test_the_checker_reports_more_plural_forms_than_the_language_has(tmp_path):
+    path = tmp_path / "de" / "LC_MESSAGES" / "mediation_kit.po"
+    path.parent.mkdir(parents=True)
+    path.write_text('msgid ""\nmsgstr ""\n"Language: de\\n"\n'
+                    '"Plural-Forms: nplurals=2; plural=(n != 1);\\n"\n\n'
+                    'msgid "{count} summary"\nmsgid_plural "{count} summaries"\n'
+                    'msgstr[0] "{count} A"\nmsgstr[1] "{count} B"\nmsgstr[2] "{count} C"\n',
+                    encoding="utf-8")
+    [problem] = i18n_tools.check_catalog(path)
+    assert "cannot be read" in problem.what
+
+
+def test_the_checker_compares_with_the_template(tmp_path):
+    path = catalog_file(tmp_path, "fr", [("Old text", "Ancien texte")])
+    template = Catalog(domain=i18n.DOMAIN)
+    template.add("New text")
+    assert whats(i18n_tools.check_catalog(path, template)) == [
+        ("New text", "in the template, missing here"),
+        ("Old text", "not in the template (obsolete?)")]
+
+
+def test_placeholders_are_found_in_both_styles():
+    assert i18n_tools.placeholders("{a} {b!r} {c:>3} {} %(d)s %s 100%% {{x}}") == {
+        "{a}": 1, "{b}": 1, "{c}": 1, "{}": 1, "%(d)s": 1, "%()s": 1}
+
+
+# --- the maintainer's tools are documented as they run -----------------------------------
+
+
+def test_the_guide_shows_the_commands_the_script_runs(repo_root, capsys):
+    assert i18n_tools.main(["commands"]) == 0
+    guide = (repo_root / "translations" / "README.md").read_text(encoding="utf-8")
+    for command in capsys.readouterr().out.splitlines():
+        assert command in guide, f"translations/README.md does not show: {command}"
+
+
+def test_the_update_script_is_executable_and_uses_the_tools(repo_root):
+    script = repo_root / "scripts" / "update_translations.sh"
+    assert script.stat().st_mode & stat.S_IXUSR
+    assert "mediation_kit.core.i18n_tools" in script.read_text()
+
+
+def test_the_babel_mapping_covers_the_package(repo_root):
+    # Guards against a babel.cfg edit that silently extracts nothing.
+    mapping = (repo_root / "babel.cfg").read_text()
+    assert "[python: mediation_kit/**.py]" in mapping
+    assert os.path.isdir(repo_root / "src" / "mediation_kit")
