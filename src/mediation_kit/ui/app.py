@@ -1,19 +1,115 @@
-"""QApplication set-up and the app's entry point."""
+"""The app's entry point: QApplication, settings, language, theme, log and error dialog.
+
+Start-up order is chosen for speed: the window is built and shown first, with light imports
+only; the packs, Whoosh and the index are loaded right after, in a worker thread.
+
+With `MEDIATION_KIT_STARTUP_MARKER=1` the app prints `mediation-kit-shown` on stdout once the
+window is shown with the search field focused, `mediation-kit-ready` once the index is open,
+then quits (used by bench/startup_bench.py).
+"""
 
 from __future__ import annotations
 
+import logging
+import os
 import sys
+import traceback
+from pathlib import Path
+from types import TracebackType
+
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication, QWidget
+
+from mediation_kit import APP_ID, APP_NAME, __version__
+from mediation_kit.core import i18n
+from mediation_kit.core.settings import Settings
+from mediation_kit.ui.qt_translations import QtTranslations
+from mediation_kit.ui.theme import ThemeManager
+
+log = logging.getLogger("mediation_kit.ui")
+MARKER_ENV = "MEDIATION_KIT_STARTUP_MARKER"
+SHOWN_MARKER = "mediation-kit-shown"
+READY_MARKER = "mediation-kit-ready"
+
+
+class AppServices:
+    """What applies settings to the running application: language, Qt's catalog, theme."""
+
+    def __init__(self, app: QApplication) -> None:
+        self.app = app
+        self.theme = ThemeManager(app)
+        self.qt_translations = QtTranslations()
+
+    def apply(self, settings: Settings) -> None:
+        language = settings["language"] or i18n.system_language()
+        if self.qt_translations.language != language:
+            self.qt_translations.switch(language)
+        self.theme.apply(settings["theme"], settings["text_size"])
+        self.app.setProperty("themeName", self.theme.name)
+        if i18n.current_language() != language:
+            i18n.set_language(language)  # the listeners retranslate every open window
+
+
+def install_excepthook(parent_getter, log_file: Path | None) -> None:
+    """Logs an unexpected exception and shows it in a dialog instead of a silent crash."""
+    shown: list[QWidget] = []
+
+    def hook(kind: type[BaseException], error: BaseException,
+             tb: TracebackType | None) -> None:
+        details = "".join(traceback.format_exception(kind, error, tb))
+        log.error("unexpected error\n%s", details)
+        if issubclass(kind, KeyboardInterrupt):
+            QApplication.quit()
+            return
+        if QApplication.instance() is None:
+            sys.__excepthook__(kind, error, tb)
+            return
+        from mediation_kit.ui.dialogs.error_dialog import ErrorDialog
+
+        dialog = ErrorDialog(str(error) or kind.__name__, details, log_file, parent_getter())
+        shown.append(dialog)
+        dialog.finished.connect(lambda _r: shown.remove(dialog) if dialog in shown else None)
+        dialog.open()
+
+    sys.excepthook = hook
 
 
 def run_app(argv: list[str]) -> int:
-    from PySide6.QtWidgets import QApplication
-
-    from mediation_kit import APP_NAME, __version__
-    from mediation_kit.ui.main_window import MainWindow
+    from mediation_kit.core.logging_setup import setup_logging
+    from mediation_kit.core.paths import user_dirs
 
     app = QApplication([sys.argv[0], *argv])
     app.setApplicationName(APP_NAME)
     app.setApplicationVersion(__version__)
-    window = MainWindow()
+    app.setDesktopFileName(APP_ID)
+
+    dirs = user_dirs()
+    log_file = setup_logging(dirs.log)
+    settings = Settings.load(dirs.settings_file)
+    for problem in settings.problems:
+        log.warning("%s", problem)
+    services = AppServices(app)
+    services.apply(settings)
+
+    from mediation_kit.ui.main_window import MainWindow
+
+    window = MainWindow(settings, app_services=services)
+    install_excepthook(lambda: window, log_file)
     window.show()
+    window.activateWindow()
+    window.search_field.setFocus()
+    log.info("%s %s started", APP_NAME, __version__)
+
+    if os.environ.get(MARKER_ENV):
+        def shown() -> None:
+            print(SHOWN_MARKER, flush=True)
+
+        def ready() -> None:
+            print(READY_MARKER, flush=True)
+            app.quit()
+
+        QTimer.singleShot(0, shown)
+        window.content_loaded.connect(ready)
+    # Loaded after the first paint, so the window appears at once.
+    QTimer.singleShot(0, window.start_loading)
     return app.exec()

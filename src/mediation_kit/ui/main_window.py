@@ -1,18 +1,742 @@
-"""The main window (filled by the desktop-app work)."""
+"""The main window: search field, results with facets, event cards, and the resource views.
+
+All wiring between the parts is in `_connect_signals()`. The window is shown before any
+content is loaded: `start_loading()` loads the packs and opens (or rebuilds) the index in a
+worker, with progress in the status bar; typing is accepted meanwhile and searched when
+the index is ready.
+"""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QLineEdit, QMainWindow
+import logging
+import re
+import time
+import weakref
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import partial
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QByteArray, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QApplication, QLabel, QMainWindow, QProgressBar, QSplitter, QStackedWidget, QTextBrowser,
+    QToolBar, QVBoxLayout, QWidget,
+)
 
 from mediation_kit import APP_NAME
-from mediation_kit.core.i18n import _
+from mediation_kit.core import i18n
+from mediation_kit.core.i18n import _, ngettext
+from mediation_kit.core.model import KitAsset, Replay, ResourceType, Summary
+from mediation_kit.core.search.api import Hit, SearchQuery, SearchResults
+from mediation_kit.core.settings import Settings
+from mediation_kit.core.tasks import Progress
+from mediation_kit.ui.content import Content, browse_hits
+from mediation_kit.ui.widgets.facet_panel import FacetPanel
+from mediation_kit.ui.widgets.filter_chips import FilterChips
+from mediation_kit.ui.widgets.home import HomePage
+from mediation_kit.ui.widgets.no_result import NoResultPanel
+from mediation_kit.ui.widgets.result_list import ResultList, type_label
+from mediation_kit.ui.widgets.search_field import SearchField
+from mediation_kit.ui.workers import SearchRunner, TaskHandle, run_task
+
+log = logging.getLogger(__name__)
+
+# Searches faster than this run on the next keystroke; slower ones are debounced.
+FAST_SEARCH_SECONDS = 0.04
+DEBOUNCE_MS = 120
+_QUERY_SYNTAX = re.compile(r"\b(AND|OR|NOT)\b|[a-z]+:\S+|[\"()*?~^+-]")
+
+ContentLoader = Callable[..., Content]  # (progress=, cancel=) -> Content
+
+
+@dataclass(frozen=True)
+class _Place:
+    """Where Back returns to: a page of the stack, and the record shown if it is the viewer."""
+
+    page: QWidget
+    record: Any = None
+    terms: tuple[str, ...] = ()
+    at_time: float | None = None
+
+
+def highlight_terms(text: str) -> list[str]:
+    """The words of a query, without its operators and field filters, for highlighting."""
+    words = _QUERY_SYNTAX.sub(" ", text).split()
+    return [w for w in words if len(w) > 1]
 
 
 class MainWindow(QMainWindow):
-    def __init__(self) -> None:
+    content_loaded = Signal()  # packs loaded and search ready (or known to be unusable)
+    index_progress = Signal(object)  # a core.tasks.Progress while the index is prepared
+    results_shown = Signal(str)  # results (or the no-result page) for this text are shown
+    record_opened = Signal(str)  # the key of the record now shown in a view
+    settings_applied = Signal()  # new settings were applied and saved
+
+    def __init__(self, settings: Settings | None = None, *,
+                 loader: ContentLoader | None = None, app_services: Any = None) -> None:
         super().__init__()
-        self.setWindowTitle(APP_NAME)
-        self.search_field = QLineEdit(self)
-        self.search_field.setPlaceholderText(_("Search replays, summaries and the kit…"))
-        self.setCentralWidget(self.search_field)
+        self.settings = settings if settings is not None else Settings()
+        self.loader = loader
+        self.services = app_services  # ui.app.AppServices: theme, Qt translations
+        self.content: Content | None = None
+        self._filters: dict[str, frozenset[str]] = {}
+        self._history: list[_Place] = []
+        self._browse: tuple[str, str] | None = None
+        self._last_results: SearchResults | None = None
+        self._load_handle: TaskHandle | None = None
+        self._views: dict[str, QWidget] = {}
+        self._current_record: Any = None
+        self._status_text = ""
+        self._build()
+        self._connect_signals()
+        self.retranslate()
+        self._restore_geometry()
+        self._language_listener = _weak_listener(self)
+        i18n.add_language_listener(self._language_listener)
+        self.search_field.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    # --- building -------------------------------------------------------------------------
+
+    def _build(self) -> None:
+        self.setObjectName("mainWindow")
+        self.search_field = SearchField(self)
+        self.search_runner = SearchRunner(self)
+        self.debounce = QTimer(self)
+        self.debounce.setSingleShot(True)
+
+        self.back_action = QAction(self)
+        self.back_action.setShortcuts([QKeySequence(QKeySequence.StandardKey.Back),
+                                       QKeySequence(Qt.Modifier.ALT | Qt.Key.Key_Left),
+                                       QKeySequence(Qt.Key.Key_Backspace)])
+        self.back_action.setEnabled(False)
+        self.home_action = QAction(self)
+        self.home_action.setShortcut(QKeySequence(Qt.Modifier.ALT | Qt.Key.Key_Home))
+        self.find_action = QAction(self)
+        self.find_action.setShortcuts([QKeySequence(Qt.Modifier.CTRL | Qt.Key.Key_K),
+                                       QKeySequence(QKeySequence.StandardKey.Find)])
+        self.settings_action = QAction(self)
+        self.settings_action.setShortcut(QKeySequence(Qt.Modifier.CTRL | Qt.Key.Key_Comma))
+        self.settings_action.setMenuRole(QAction.MenuRole.PreferencesRole)
+        self.quit_action = QAction(self)
+        self.quit_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Quit))
+        self.about_action = QAction(self)
+        self.about_action.setMenuRole(QAction.MenuRole.AboutRole)
+        for action in (self.back_action, self.home_action, self.find_action,
+                       self.settings_action, self.quit_action, self.about_action):
+            self.addAction(action)
+
+        menu_bar = self.menuBar()
+        self.file_menu = menu_bar.addMenu("")
+        self.file_menu.addAction(self.settings_action)
+        self.file_menu.addSeparator()
+        self.file_menu.addAction(self.quit_action)
+        self.go_menu = menu_bar.addMenu("")
+        for action in (self.back_action, self.home_action, self.find_action):
+            self.go_menu.addAction(action)
+        self.help_menu = menu_bar.addMenu("")
+        self.help_menu.addAction(self.about_action)
+
+        self.toolbar = QToolBar(self)
+        self.toolbar.setObjectName("mainToolbar")
+        self.toolbar.setMovable(False)
+        self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        self.toolbar.addAction(self.back_action)
+        self.toolbar.addAction(self.home_action)
+        self.toolbar.addWidget(self.search_field)
+        self.toolbar.addAction(self.settings_action)
+        self.addToolBar(self.toolbar)
+
+        self.facet_panel = FacetPanel(self)
+        self.facet_panel.setMinimumWidth(200)
+        self.chips = FilterChips(self)
+        self.stack = QStackedWidget(self)
+        self.home_page = HomePage(self.stack)
+        self.results_page = QWidget(self.stack)
+        results_layout = QVBoxLayout(self.results_page)
+        results_layout.setContentsMargins(0, 0, 0, 0)
+        self.results_heading = QLabel(self.results_page)
+        self.results_heading.setProperty("muted", True)
+        self.result_list = ResultList(self.results_page)
+        results_layout.addWidget(self.results_heading)
+        results_layout.addWidget(self.result_list, 1)
+        self.no_result_page = NoResultPanel(self.stack)
+        self.message_page = QLabel(self.stack)  # waiting for the index, or search unavailable
+        self.message_page.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.message_page.setWordWrap(True)
+        self.view_stack = QStackedWidget(self.stack)
+        for page in (self.home_page, self.results_page, self.no_result_page,
+                     self.message_page, self.view_stack):
+            self.stack.addWidget(page)
+
+        right = QWidget(self)
+        right_layout = QVBoxLayout(right)
+        right_layout.setContentsMargins(4, 4, 4, 4)
+        right_layout.addWidget(self.chips)
+        right_layout.addWidget(self.stack, 1)
+        self.splitter = QSplitter(self)
+        self.splitter.addWidget(self.facet_panel)
+        self.splitter.addWidget(right)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setSizes([240, 860])
+        self.setCentralWidget(self.splitter)
+        self.facet_panel.setVisible(False)
+
+        self.status_label = QLabel(self)
+        self.progress_bar = QProgressBar(self)
+        self.progress_bar.setMaximumWidth(240)
+        self.progress_bar.setVisible(False)
+        self.statusBar().addWidget(self.status_label, 1)
+        self.statusBar().addPermanentWidget(self.progress_bar)
         self.resize(1100, 720)
+
+    def _connect_signals(self) -> None:
+        self.search_field.textEdited.connect(self.on_search_field_edited)
+        self.search_field.textChanged.connect(self.on_search_field_changed)
+        self.search_field.down_pressed.connect(self.on_search_field_down_pressed)
+        self.search_field.enter_pressed.connect(self.on_search_field_enter_pressed)
+        self.debounce.timeout.connect(self.run_search)
+        self.search_runner.results_ready.connect(self.on_search_results_ready)
+        self.search_runner.search_failed.connect(self.on_search_failed)
+        self.result_list.open_requested.connect(self.open_hit)
+        self.result_list.leave_upwards.connect(self.focus_search_field)
+        self.no_result_page.close_matches.open_requested.connect(self.open_hit)
+        self.no_result_page.close_matches.leave_upwards.connect(self.focus_search_field)
+        self.no_result_page.suggestion_chosen.connect(self.on_suggestion_chosen)
+        self.facet_panel.filter_toggled.connect(self.on_facet_filter_toggled)
+        self.chips.remove_requested.connect(partial(self.on_facet_filter_toggled, checked=False))
+        self.chips.clear_requested.connect(self.on_chips_clear_requested)
+        self.home_page.browse_requested.connect(self.on_home_browse_requested)
+        self.back_action.triggered.connect(self.go_back)
+        self.home_action.triggered.connect(self.go_home)
+        self.find_action.triggered.connect(self.focus_search_field)
+        self.settings_action.triggered.connect(self.open_settings)
+        self.about_action.triggered.connect(self.open_about)
+        self.quit_action.triggered.connect(self.close)
+        # Esc outside the field also goes back to a fresh search.
+        escape = QShortcut(QKeySequence(Qt.Key.Key_Escape), self)
+        escape.setContext(Qt.ShortcutContext.WindowShortcut)
+        escape.activated.connect(self.on_escape)
+
+    # --- translation ----------------------------------------------------------------------
+
+    def retranslate(self) -> None:
+        self.setWindowTitle(APP_NAME)
+        self.file_menu.setTitle(_("&File"))
+        self.go_menu.setTitle(_("&Go"))
+        self.help_menu.setTitle(_("&Help"))
+        for action, text, tip in (
+            (self.back_action, _("Back"), _("Back to the previous page (Alt+Left)")),
+            (self.home_action, _("Home"), _("Show the events (Alt+Home)")),
+            (self.find_action, _("Find"), _("Go to the search field (Ctrl+K)")),
+            (self.settings_action, _("Settings…"), _("Language, text size, theme, media folder")),
+            (self.quit_action, _("Quit"), _("Close the kit")),
+            (self.about_action, _("About Mediation Kit"), _("Version, content packs, credits")),
+        ):
+            action.setText(text)
+            action.setToolTip(tip)
+            action.setStatusTip(tip)
+        self.toolbar.setWindowTitle(_("Main toolbar"))
+        self.toolbar.setAccessibleName(_("Main toolbar"))
+        for action in self.toolbar.actions():
+            button = self.toolbar.widgetForAction(action)
+            if button is not None and button is not self.search_field:
+                button.setAccessibleName(action.text())
+        self.splitter.setAccessibleName(_("Filters and results"))
+        self.stack.setAccessibleName(_("Main area"))
+        self.progress_bar.setAccessibleName(_("Preparing the search index"))
+        self.status_label.setAccessibleName(_("Status"))
+        for widget in (self.search_field, self.result_list, self.facet_panel, self.chips,
+                       self.home_page, self.no_result_page):
+            widget.retranslate()
+        self.chips.set_filters(self._chip_filters())
+        for view in self._views.values():
+            retranslate = getattr(view, "retranslate", None)
+            if retranslate is not None:
+                retranslate()
+        self._retranslate_state()
+
+    def _retranslate_state(self) -> None:
+        """Texts that depend on what is shown: counts, status, waiting messages."""
+        if self.content is None:
+            self.message_page.setText(_("Preparing the search index… You can type already."))
+        elif self.content.engine is None:
+            self.message_page.setText(self.content.index_message
+                                      or _("Search is unavailable."))
+        results = self._last_results
+        if self._browse is not None:
+            pack = self.content.pack(self._browse[0]) if self.content else None
+            self.results_heading.setText(_("{part} of {event}").format(
+                part=type_label(self._browse[1]), event=pack.event.name if pack else ""))
+        elif results is not None:
+            self.results_heading.setText(ngettext(
+                "{count} result", "{count} results", results.total).format(count=results.total))
+        self.result_list.setAccessibleDescription(self.results_heading.text())
+        self._show_status()
+
+    def on_language_changed(self, language: str) -> None:
+        self.retranslate()
+
+    # --- loading --------------------------------------------------------------------------
+
+    def start_loading(self) -> None:
+        """Loads the packs and the index in a worker; the window stays usable meanwhile."""
+        if self.loader is None:
+            self.loader = default_loader()
+        self._set_status(_("Loading the content packs…"))
+        self.progress_bar.setRange(0, 0)
+        self.progress_bar.setVisible(True)
+        handle = run_task(self.loader, with_progress=True, parent=self)
+        handle.signals.progress.connect(self.on_loader_progress)
+        handle.signals.finished.connect(self.on_loader_finished)
+        handle.signals.failed.connect(self.on_loader_failed)
+        self._load_handle = handle
+        if self.search_field.text().strip():
+            self._show_page(self.message_page)
+
+    def on_loader_progress(self, progress: Progress) -> None:
+        if progress.total:
+            self.progress_bar.setRange(0, progress.total)
+            self.progress_bar.setValue(progress.done)
+        else:
+            self.progress_bar.setRange(0, 0)
+        self._set_status(progress.message or _("Preparing the search index…"))
+        self.index_progress.emit(progress)
+
+    def on_loader_finished(self, content: Content) -> None:
+        self._load_handle = None
+        self.set_content(content)
+
+    def on_loader_failed(self, message: str, details: str) -> None:
+        self._load_handle = None
+        log.error("loading the content failed: %s\n%s", message, details)
+        self.set_content(Content(library=None, engine=None,
+                                 index_message=_("The content could not be loaded: {error}")
+                                 .format(error=message)))
+
+    def set_content(self, content: Content) -> None:
+        self.content = content
+        self.progress_bar.setVisible(False)
+        for problem in content.problems:
+            log.warning("pack problem: %s", problem)
+        self.home_page.set_packs(content.packs)
+        if content.engine is None:
+            self._set_status(content.index_message or _("Search is unavailable."))
+        elif content.problems:
+            self._set_status(ngettext(
+                "Ready. {count} problem in the content packs: see the log.",
+                "Ready. {count} problems in the content packs: see the log.",
+                len(content.problems)).format(count=len(content.problems)))
+        else:
+            self._set_status(_("Ready."))
+        self._retranslate_state()
+        self.content_loaded.emit()
+        if self.search_field.text().strip():
+            self.run_search()
+
+    def _set_status(self, text: str) -> None:
+        self._status_text = text
+        self._show_status()
+
+    def _show_status(self) -> None:
+        self.status_label.setText(self._status_text)
+
+    # --- searching ------------------------------------------------------------------------
+
+    def on_search_field_edited(self, text: str) -> None:
+        self._browse = None
+
+    def on_search_field_changed(self, text: str) -> None:
+        if not text.strip():
+            self.debounce.stop()
+            self.search_runner.invalidate()
+            if not self._filters:
+                self._last_results = None
+                self.go_home(clear_field=False)
+                return
+        if self.content is None or self.content.engine is None:
+            self._show_page(self.message_page)
+            return
+        # Fast searches run at once; slow ones wait for a pause in typing.
+        fast = self.search_runner.last_duration < FAST_SEARCH_SECONDS
+        self.debounce.start(0 if fast and not self.search_runner.busy else DEBOUNCE_MS)
+
+    def current_query(self) -> SearchQuery:
+        return SearchQuery(text=self.search_field.text().strip(), filters=dict(self._filters))
+
+    def run_search(self) -> None:
+        content = self.content
+        if content is None or content.engine is None:
+            return
+        query = self.current_query()
+        if not query.text and not query.filters:
+            return
+        self.search_runner.submit(query, partial(content.search, query))
+
+    def on_search_results_ready(self, query: SearchQuery, results: SearchResults) -> None:
+        self._last_results = results
+        self._browse = None
+        self.facet_panel.set_facets(results.facets, self._filters)
+        self.facet_panel.setVisible(True)
+        if results.hits:
+            self.result_list.set_hits(results.hits)
+            self._show_page(self.results_page)
+        else:
+            self.no_result_page.show_nothing_found(query.text, results.suggestion, results.fuzzy)
+            self._show_page(self.no_result_page)
+        self._retranslate_state()
+        self.results_shown.emit(query.text)
+
+    def on_search_failed(self, query: SearchQuery, message: str) -> None:
+        self._set_status(_("The search failed: {error}").format(error=message))
+        self.results_shown.emit(query.text)
+
+    def on_suggestion_chosen(self, suggestion: str) -> None:
+        if suggestion:
+            self.search_field.setText(suggestion)
+            self.focus_search_field()
+
+    def on_facet_filter_toggled(self, facet: str, value: str, checked: bool) -> None:
+        values = set(self._filters.get(facet, frozenset()))
+        if checked:
+            values.add(value)
+        else:
+            values.discard(value)
+        if values:
+            self._filters[facet] = frozenset(values)
+        else:
+            self._filters.pop(facet, None)
+        self.chips.set_filters(self._chip_filters())
+        if not self.search_field.text().strip() and not self._filters:
+            self.go_home(clear_field=False)
+            return
+        self.run_search()
+
+    def on_chips_clear_requested(self) -> None:
+        self._filters.clear()
+        self.chips.set_filters([])
+        if self.search_field.text().strip():
+            self.run_search()
+        else:
+            self.go_home(clear_field=False)
+
+    def _chip_filters(self) -> list[tuple[str, str, str]]:
+        return [(facet, value, self.facet_panel.value_label(facet, value))
+                for facet, values in self._filters.items() for value in sorted(values)]
+
+    def on_home_browse_requested(self, pack_id: str, kind: str) -> None:
+        pack = self.content.pack(pack_id) if self.content else None
+        if pack is None:
+            return
+        self._push_place()
+        self._browse = (pack_id, kind)
+        self.result_list.set_hits(browse_hits(pack, ResourceType(kind)))
+        self.facet_panel.setVisible(False)
+        self._show_page(self.results_page)
+        self._retranslate_state()
+        self.result_list.setFocus()
+
+    # --- keyboard -------------------------------------------------------------------------
+
+    def focus_search_field(self) -> None:
+        self.search_field.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.search_field.selectAll()
+
+    def on_search_field_down_pressed(self) -> None:
+        target = self._visible_result_list()
+        if target is not None and target.result_model.rowCount():
+            target.setFocus(Qt.FocusReason.TabFocusReason)
+            if not target.currentIndex().isValid():
+                target.setCurrentIndex(target.result_model.index(0))
+
+    def on_search_field_enter_pressed(self) -> None:
+        target = self._visible_result_list()
+        if target is not None:
+            hit = target.current_hit()
+            if hit is not None:
+                self.open_hit(hit)
+
+    def _visible_result_list(self) -> ResultList | None:
+        page = self.stack.currentWidget()
+        if page is self.results_page:
+            return self.result_list
+        if page is self.no_result_page and self.no_result_page.close_matches.isVisible():
+            return self.no_result_page.close_matches
+        return None
+
+    def on_escape(self) -> None:
+        if self.stack.currentWidget() is self.view_stack:
+            self.go_back()
+        else:
+            self.search_field.clear()
+            self.focus_search_field()
+
+    # --- navigation -----------------------------------------------------------------------
+
+    def _show_page(self, page: QWidget) -> None:
+        self.stack.setCurrentWidget(page)
+        self.facet_panel.setVisible(
+            page in (self.results_page, self.no_result_page) and self._browse is None
+            and self._last_results is not None)
+        self.back_action.setEnabled(bool(self._history))
+
+    def _push_place(self) -> None:
+        page = self.stack.currentWidget()
+        if page is self.view_stack:
+            self._history.append(_Place(page, self._current_record, self._current_terms,
+                                        self._current_time))
+        else:
+            self._history.append(_Place(page))
+        del self._history[:-50]
+        self.back_action.setEnabled(True)
+
+    def go_back(self) -> None:
+        if not self._history:
+            return
+        place = self._history.pop()
+        if place.page is self.view_stack and place.record is not None:
+            self._show_record(place.record, list(place.terms), place.at_time)
+        else:
+            if place.page is self.home_page:
+                self._browse = None
+            self._show_page(place.page)
+            focus = {self.results_page: self.result_list,
+                     self.no_result_page: self.search_field}.get(place.page, self.search_field)
+            focus.setFocus()
+        self.back_action.setEnabled(bool(self._history))
+
+    def go_home(self, clear_field: bool = True) -> None:
+        if clear_field and self.search_field.text():
+            self.search_field.clear()  # comes back here through textChanged
+        self._browse = None
+        self._last_results = None
+        self._history.clear()
+        self._filters.clear()
+        self.chips.set_filters([])
+        self._show_page(self.home_page)
+
+    def open_hit(self, hit: Hit) -> None:
+        if self.content is None:
+            return
+        record = self.content.record(hit.key)
+        if record is None:
+            self._set_status(_("This resource is no longer in the content packs."))
+            return
+        terms = highlight_terms(self.search_field.text()) if self._browse is None else []
+        at_time = hit.time if hit.type == ResourceType.CUE.value else None
+        self._push_place()
+        self._show_record(record, terms, at_time)
+
+    def open_key(self, key: str) -> None:
+        """Opens a resource linked from a view (the same session's replay, a translation)."""
+        if self.content is None:
+            return
+        record = self.content.record(key)
+        if record is None:
+            self._set_status(_("This resource is no longer in the content packs."))
+            return
+        self._push_place()
+        at_time = None
+        if ":cue:" in key:
+            got = self.content.library.get(key) if self.content.library is not None else None
+            if isinstance(got, tuple):
+                at_time = got[1].start
+        self._show_record(record, [], at_time)
+
+    def _show_record(self, record: Any, terms: list[str], at_time: float | None) -> None:
+        view = self._view_for(record)
+        self._current_record, self._current_terms, self._current_time = (
+            record, tuple(terms), at_time)
+        try:
+            view.show_record(record, terms, at_time)
+        except TypeError:
+            view.show_record(record, terms)
+        self.view_stack.setCurrentWidget(view)
+        self._show_page(self.view_stack)
+        view.setFocus(Qt.FocusReason.OtherFocusReason)
+        self.record_opened.emit(record.key)
+
+    _current_terms: tuple[str, ...] = ()
+    _current_time: float | None = None
+
+    def _view_for(self, record: Any) -> QWidget:
+        kind = ("summary" if isinstance(record, Summary) else
+                "replay" if isinstance(record, Replay) else
+                "kit" if isinstance(record, KitAsset) else "other")
+        view = self._views.get(kind)
+        if view is None:
+            view = self._make_view(kind)
+            self._views[kind] = view
+            self.view_stack.addWidget(view)
+        return view
+
+    def _make_view(self, kind: str) -> QWidget:
+        """Creates a resource view on first use (QtMultimedia is only loaded for a replay)."""
+        from mediation_kit.core.paths import user_dirs
+
+        try:
+            if kind == "summary":
+                from mediation_kit.ui.views import SummaryView
+                view = _construct(SummaryView, self, library=self._library())
+            elif kind == "replay":
+                from mediation_kit.ui.views import ReplayView
+                view = _construct(ReplayView, self, library=self._library())
+                view.set_media_folder(self._media_folder())
+            elif kind == "kit":
+                from mediation_kit.ui.views import KitAssetView
+                view = _construct(KitAssetView, self, library=self._library(),
+                                  thumbnails_dir=user_dirs().thumbnails)
+            else:
+                raise ImportError(kind)
+        except ImportError:
+            log.exception("no view for %s resources", kind)
+            view = FallbackView(self)
+        signal = getattr(view, "open_key_requested", None)
+        if signal is not None:
+            signal.connect(self.open_key)
+        return view
+
+    def _library(self) -> Any:
+        return self.content.library if self.content is not None else None
+
+    def _media_folder(self) -> Path | None:
+        folder = self.settings["media_folder"]
+        return Path(folder) if folder else None
+
+    # --- settings and dialogs -------------------------------------------------------------
+
+    def open_settings(self) -> None:
+        from mediation_kit.ui.dialogs.settings_dialog import SettingsDialog
+
+        dialog = SettingsDialog(self.settings, self)
+        dialog.applied.connect(self.apply_settings)
+        listener = _weak_listener(dialog)
+        i18n.add_language_listener(listener)
+        dialog.finished.connect(lambda _r: i18n.remove_language_listener(listener))
+        self.settings_dialog = dialog
+        dialog.open()
+
+    def apply_settings(self, values: dict[str, Any]) -> None:
+        old = self.settings.as_dict()
+        for name, value in values.items():
+            self.settings[name] = value
+        if self.services is not None:
+            self.services.apply(self.settings)
+        elif values.get("language", old["language"]) != old["language"]:
+            i18n.set_language(values["language"] or i18n.system_language())
+        if values.get("media_folder", old["media_folder"]) != old["media_folder"]:
+            replay_view = self._views.get("replay")
+            if replay_view is not None and hasattr(replay_view, "set_media_folder"):
+                replay_view.set_media_folder(self._media_folder())
+        self.result_list.retranslate()  # theme colours of the snippets
+        self.save_settings()
+        self.settings_applied.emit()
+
+    def save_settings(self) -> None:
+        if self.settings.path is None:
+            return
+        try:
+            self.settings.save()
+        except OSError as error:
+            log.error("could not save the settings to %s: %s", self.settings.path, error)
+            self._set_status(_("The settings could not be saved: {error}").format(error=error))
+
+    def open_about(self) -> None:
+        from mediation_kit.ui.dialogs.about_dialog import AboutDialog
+
+        dialog = AboutDialog(self.content.packs if self.content else (), self)
+        listener = _weak_listener(dialog)
+        i18n.add_language_listener(listener)
+        dialog.finished.connect(lambda _r: i18n.remove_language_listener(listener))
+        self.about_dialog = dialog
+        dialog.open()
+
+    # --- geometry and closing -------------------------------------------------------------
+
+    def _restore_geometry(self) -> None:
+        geometry = self.settings["window_geometry"]
+        if geometry:
+            self.restoreGeometry(QByteArray.fromBase64(geometry.encode("ascii")))
+        state = self.settings["window_state"]
+        if state:
+            self.splitter.restoreState(QByteArray.fromBase64(state.encode("ascii")))
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.settings["window_geometry"] = bytes(self.saveGeometry().toBase64()).decode("ascii")
+        self.settings["window_state"] = bytes(self.splitter.saveState().toBase64()).decode(
+            "ascii")
+        self.save_settings()
+        if self._load_handle is not None:
+            self._load_handle.cancel.cancel()
+        self.search_runner.invalidate()
+        i18n.remove_language_listener(self._language_listener)
+        for view in self._views.values():
+            stop = getattr(view, "stop", None)
+            if stop is not None:
+                stop()
+        super().closeEvent(event)
+
+
+class FallbackView(QTextBrowser):
+    """Shows a record's text when its proper view is not available."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setOpenLinks(False)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.setAccessibleName(_("Resource"))
+
+    def show_record(self, record: Any, highlight_terms: list[str],
+                    at_time: float | None = None) -> None:
+        body = (getattr(record, "body", "") or getattr(record, "description", "")
+                or getattr(record, "text", "") or getattr(record, "caption", ""))
+        self.setMarkdown(f"# {record.title}\n\n{body}")
+
+
+def _construct(view_class: type, parent: QWidget, **optional: Any) -> QWidget:
+    """Creates a view, passing only the keyword arguments its constructor accepts."""
+    import inspect
+
+    try:
+        accepted = inspect.signature(view_class).parameters
+    except (TypeError, ValueError):
+        accepted = {}
+    kwargs = {name: value for name, value in optional.items() if name in accepted}
+    return view_class(parent=parent, **kwargs) if "parent" in accepted else view_class(**kwargs)
+
+
+def _weak_listener(widget: QWidget) -> Callable[[str], None]:
+    """A language listener that does not keep `widget` alive and ignores it once deleted."""
+    ref = weakref.ref(widget)
+
+    def listener(language: str) -> None:
+        target = ref()
+        if target is None:
+            return
+        try:
+            if hasattr(target, "on_language_changed"):
+                target.on_language_changed(language)
+            else:
+                target.retranslate()
+        except RuntimeError:  # the Qt object is already gone
+            i18n.remove_language_listener(listener)
+
+    return listener
+
+
+def default_loader() -> ContentLoader:
+    from mediation_kit.core import paths
+    from mediation_kit.ui.content import load_content
+
+    dirs = paths.user_dirs()
+    return partial(load_content, paths.packs_dir(), paths.shipped_index_dir(), dirs.index_cache)
+
+
+def _elapsed_ms(since: float) -> float:
+    return (time.perf_counter() - since) * 1000
+
+
+__all__ = ["MainWindow", "highlight_terms", "QApplication"]

@@ -1,0 +1,120 @@
+"""What the window shows, loaded off the GUI thread: the packs and the search engine.
+
+This is the one place that knows how the core's packs loader and search engine are called;
+the widgets see `Content` only. Heavy imports (Whoosh, the loader) happen inside
+`load_content`, in a worker thread, after the window is already on screen.
+"""
+
+from __future__ import annotations
+
+import html
+import logging
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from mediation_kit.core.model import (
+    KitAsset, Pack, Replay, ResourceType, Summary, split_key,
+)
+from mediation_kit.core.search.api import Hit, SearchQuery, SearchResults
+from mediation_kit.core.tasks import CancelToken, ProgressCallback
+
+log = logging.getLogger(__name__)
+
+
+@dataclass
+class Content:
+    library: Any  # core.packs.Library
+    engine: Any | None  # core.search.engine.SearchEngine, None when the index is unusable
+    problems: list[str] = field(default_factory=list)  # pack problems, already readable
+    index_message: str = ""  # why the engine is None, or what was rebuilt
+
+    @property
+    def packs(self) -> tuple[Pack, ...]:
+        return tuple(getattr(self.library, "packs", ()) or ())
+
+    def search(self, query: SearchQuery) -> SearchResults:
+        if self.engine is None:
+            raise RuntimeError(self.index_message or "no search index")
+        return self.engine.search(query)
+
+    def record(self, key: str) -> Any | None:
+        """The record behind a key; a cue key gives its replay."""
+        try:
+            pack_id, kind, local_id = split_key(key)
+        except ValueError:
+            return None
+        if kind is ResourceType.CUE:
+            key = f"{pack_id}:{ResourceType.REPLAY.value}:{local_id.split('#', 1)[0]}"
+        getter = getattr(self.library, "get", None)
+        if getter is not None:
+            try:
+                found = getter(key)
+            except (KeyError, ValueError):
+                found = None
+            if found is not None:
+                return found
+        for pack in self.packs:
+            for record in (*pack.summaries, *pack.replays, *pack.kit):
+                if record.key == key:
+                    return record
+        return None
+
+    def pack(self, pack_id: str) -> Pack | None:
+        return next((p for p in self.packs if p.id == pack_id), None)
+
+
+def browse_hits(pack: Pack, kind: ResourceType) -> tuple[Hit, ...]:
+    """An event's summaries, replays or kit as result rows, for browsing without a query."""
+    records: tuple[Summary | Replay | KitAsset, ...]
+    if kind is ResourceType.SUMMARY:
+        records = pack.summaries
+    elif kind is ResourceType.REPLAY:
+        records = pack.replays
+    else:
+        records = pack.kit
+    hits = []
+    for record in records:
+        text = getattr(record, "description", "") or getattr(record, "caption", "") \
+            or getattr(record, "body", "")
+        snippet = html.escape(" ".join(text.split())[:220])
+        hits.append(Hit(key=record.key, type=kind.value, title=record.title, pack_id=pack.id,
+                        event=pack.event.name, date=getattr(record, "date", None), score=0.0,
+                        snippet=snippet, language=getattr(record, "language", None)))
+    return tuple(sorted(hits, key=lambda h: (h.date or pack.event.start, h.title)))
+
+
+def load_content(packs_dir: Path, shipped_index_dir: Path, index_cache_dir: Path, *,
+                 progress: ProgressCallback | None = None,
+                 cancel: CancelToken | None = None) -> Content:
+    """Loads the packs, makes sure the index is usable (rebuilding it if needed) and opens it."""
+    from mediation_kit.core.i18n import _
+    from mediation_kit.core.packs import Library
+
+    loaded = Library.load(packs_dir)
+    if isinstance(loaded, tuple):
+        library, problems = loaded
+    else:
+        library, problems = loaded, list(getattr(loaded, "problems", ()) or ())
+    readable = [str(p) for p in problems]
+    engine = None
+    message = ""
+    try:
+        from mediation_kit.core.search.engine import SearchEngine
+        from mediation_kit.core.search.index import ensure_index
+
+        status = ensure_index(packs_dir, shipped_index_dir, index_cache_dir,
+                              progress=progress, cancel=cancel)
+        message = getattr(status, "message", "") or ""
+        engine = _open_engine(SearchEngine, status, library)
+    except Exception as error:  # the window stays usable for browsing
+        log.exception("the search index could not be opened")
+        message = _("Search is unavailable: {error}").format(error=error)
+    return Content(library=library, engine=engine, problems=readable, index_message=message)
+
+
+def _open_engine(engine_class: Any, status: Any, library: Any) -> Any:
+    opener = getattr(engine_class, "open", None)
+    if opener is not None:
+        return opener(status.path)
+    return engine_class(status.path)

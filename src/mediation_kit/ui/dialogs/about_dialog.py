@@ -1,0 +1,62 @@
+"""The About box: version, the installed content packs and their versions, credits."""
+
+from __future__ import annotations
+
+import html
+import platform
+
+from PySide6 import __version__ as pyside_version
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QTextBrowser, QVBoxLayout, QWidget
+
+from mediation_kit import APP_NAME, __version__
+from mediation_kit.core.i18n import _, format_date_range
+from mediation_kit.core.model import Pack
+
+
+class AboutDialog(QDialog):
+    def __init__(self, packs: tuple[Pack, ...], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.packs = packs
+        self.heading = QLabel(self)
+        self.heading.setTextFormat(Qt.TextFormat.RichText)
+        self.details = QTextBrowser(self)
+        self.details.setOpenLinks(False)  # never follow a link from here
+        self.details.setMinimumSize(520, 320)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.heading)
+        layout.addWidget(self.details, 1)
+        layout.addWidget(self.buttons)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.setWindowTitle(_("About {app}").format(app=APP_NAME))
+        self.heading.setText("<h2>{name}</h2><p>{version}</p><p>{what}</p>".format(
+            name=html.escape(APP_NAME),
+            version=html.escape(_("Version {version}").format(version=__version__)),
+            what=html.escape(_("Find and show the resources of digital-commons events, "
+                               "offline."))))
+        parts = ["<h3>{}</h3>".format(html.escape(_("Content packs")))]
+        if not self.packs:
+            parts.append("<p>{}</p>".format(html.escape(_("No content pack is installed."))))
+        else:
+            parts.append("<ul>")
+            for pack in self.packs:
+                parts.append("<li>{}</li>".format(html.escape(
+                    _("{event} ({dates}): pack {pack} version {version}, texts under {licence}")
+                    .format(event=pack.event.name,
+                            dates=format_date_range(pack.event.start, pack.event.end),
+                            pack=pack.id, version=pack.version, licence=pack.licence))))
+            parts.append("</ul>")
+        parts.append("<h3>{}</h3>".format(html.escape(_("Credits and licences"))))
+        parts.append("<p>{}</p>".format(html.escape(_(
+            "Mediation Kit is free software under the GNU GPL version 3 or later. Each kit "
+            "file shows its own credit and licence."))))
+        parts.append("<p>{}</p>".format(html.escape(_(
+            "Built with Qt and PySide6 {pyside} (LGPL), Whoosh (BSD), Babel (BSD) and "
+            "platformdirs (MIT), on Python {python}.").format(
+                pyside=pyside_version, python=platform.python_version()))))
+        self.details.setHtml("".join(parts))
+        self.details.setAccessibleName(_("About details"))

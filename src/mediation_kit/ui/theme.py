@@ -1,0 +1,158 @@
+"""Colour themes (light, dark, high contrast) and text size, applied to the whole application.
+
+A theme is a small table of colours turned into a QPalette for the Fusion style plus a short
+stylesheet for the few things a palette cannot say (cards, chips, search hits). Every pair of
+colours a person reads is listed in `readable_pairs()` so a test can check WCAG AA contrast.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtGui import QColor, QFont, QPalette
+from PySide6.QtWidgets import QApplication
+
+
+@dataclass(frozen=True)
+class ThemeColours:
+    window: str
+    window_text: str
+    base: str
+    alternate_base: str
+    text: str
+    muted_text: str  # secondary text: event names, dates, counts
+    button: str
+    button_text: str
+    highlight: str
+    highlighted_text: str
+    link: str
+    placeholder: str
+    hit_background: str  # query words highlighted in snippets
+    hit_text: str
+    card: str
+    border: str
+    disabled_text: str
+
+
+THEMES: dict[str, ThemeColours] = {
+    "light": ThemeColours(
+        window="#f4f5f7", window_text="#1b1e23", base="#ffffff", alternate_base="#f0f2f5",
+        text="#1b1e23", muted_text="#545b66", button="#e8eaee", button_text="#1b1e23",
+        highlight="#1d5fbf", highlighted_text="#ffffff", link="#1a56ad",
+        placeholder="#5f6670", hit_background="#ffe58a", hit_text="#1b1e23", card="#ffffff",
+        border="#b9bfc8", disabled_text="#6c727b"),
+    "dark": ThemeColours(
+        window="#1f2227", window_text="#e8eaed", base="#16181c", alternate_base="#23262c",
+        text="#e8eaed", muted_text="#b0b6bf", button="#2e323a", button_text="#e8eaed",
+        highlight="#4c8fe8", highlighted_text="#0b0d10", link="#8ab8ff",
+        placeholder="#9aa1ab", hit_background="#6b5400", hit_text="#fff6d6", card="#262a31",
+        border="#4a505a", disabled_text="#8d949e"),
+    "high-contrast": ThemeColours(
+        window="#000000", window_text="#ffffff", base="#000000", alternate_base="#0d0d0d",
+        text="#ffffff", muted_text="#f0f0f0", button="#000000", button_text="#ffffff",
+        highlight="#ffff00", highlighted_text="#000000", link="#66ccff",
+        placeholder="#e0e0e0", hit_background="#ffff00", hit_text="#000000", card="#000000",
+        border="#ffffff", disabled_text="#c8c8c8"),
+}
+
+
+def readable_pairs(colours: ThemeColours) -> dict[str, tuple[str, str]]:
+    """Foreground/background pairs that carry text, by name (for the contrast test)."""
+    c = colours
+    return {
+        "window text": (c.window_text, c.window),
+        "text": (c.text, c.base),
+        "alternate rows": (c.text, c.alternate_base),
+        "muted on base": (c.muted_text, c.base),
+        "muted on window": (c.muted_text, c.window),
+        "muted on card": (c.muted_text, c.card),
+        "button": (c.button_text, c.button),
+        "selection": (c.highlighted_text, c.highlight),
+        "link": (c.link, c.base),
+        "link on card": (c.link, c.card),
+        "placeholder": (c.placeholder, c.base),
+        "search hit": (c.hit_text, c.hit_background),
+        "card": (c.text, c.card),
+        "disabled": (c.disabled_text, c.window),
+    }
+
+
+def relative_luminance(colour: str) -> float:
+    """WCAG 2.x relative luminance of an sRGB colour like "#1d5fbf"."""
+    q = QColor(colour)
+    channels = []
+    for value in (q.redF(), q.greenF(), q.blueF()):
+        channels.append(value / 12.92 if value <= 0.04045 else ((value + 0.055) / 1.055) ** 2.4)
+    r, g, b = channels
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b
+
+
+def contrast_ratio(foreground: str, background: str) -> float:
+    a, b = relative_luminance(foreground), relative_luminance(background)
+    lighter, darker = max(a, b), min(a, b)
+    return (lighter + 0.05) / (darker + 0.05)
+
+
+def palette_for(name: str) -> QPalette:
+    c = THEMES[name]
+    palette = QPalette()
+    roles = QPalette.ColorRole
+    for role, colour in (
+        (roles.Window, c.window), (roles.WindowText, c.window_text), (roles.Base, c.base),
+        (roles.AlternateBase, c.alternate_base), (roles.Text, c.text), (roles.Button, c.button),
+        (roles.ButtonText, c.button_text), (roles.Highlight, c.highlight),
+        (roles.HighlightedText, c.highlighted_text), (roles.Link, c.link),
+        (roles.LinkVisited, c.link), (roles.PlaceholderText, c.placeholder),
+        (roles.ToolTipBase, c.card), (roles.ToolTipText, c.text), (roles.BrightText, c.text),
+    ):
+        palette.setColor(roles(role), QColor(colour))
+    disabled = QPalette.ColorGroup.Disabled
+    for role in (roles.WindowText, roles.Text, roles.ButtonText):
+        palette.setColor(disabled, role, QColor(c.disabled_text))
+    return palette
+
+
+def stylesheet_for(name: str) -> str:
+    c = THEMES[name]
+    focus_width = 3 if name == "high-contrast" else 2
+    return f"""
+QFrame#eventCard {{ background: {c.card}; border: 1px solid {c.border}; border-radius: 6px; }}
+QFrame#eventCard:focus-within {{ border: 2px solid {c.highlight}; }}
+QLabel[muted="true"] {{ color: {c.muted_text}; }}
+QToolButton#filterChip {{ background: {c.button}; color: {c.button_text};
+    border: 1px solid {c.border}; border-radius: 10px; padding: 2px 8px; }}
+QToolButton#filterChip:focus {{ border: {focus_width}px solid {c.highlight}; }}
+QLineEdit#searchField {{ padding: 4px 6px; border: 1px solid {c.border}; border-radius: 4px;
+    background: {c.base}; color: {c.text}; }}
+QLineEdit#searchField:focus {{ border: {focus_width}px solid {c.highlight}; }}
+"""
+
+
+def hit_css(name: str) -> str:
+    """CSS for the snippets' highlighted words, used by the result delegate's documents."""
+    c = THEMES[name]
+    return f"b.hit {{ background-color: {c.hit_background}; color: {c.hit_text}; }}"
+
+
+def muted_colour(name: str) -> str:
+    return THEMES[name].muted_text
+
+
+class ThemeManager:
+    """Applies a theme and a text size to the running application."""
+
+    def __init__(self, app: QApplication) -> None:
+        self.app = app
+        self.name = "light"
+        self.text_size = 100
+        self._base_point_size = app.font().pointSizeF() or 10.0
+        app.setStyle("Fusion")
+
+    def apply(self, name: str, text_size: int) -> None:
+        self.name = name if name in THEMES else "light"
+        self.text_size = text_size
+        self.app.setPalette(palette_for(self.name))
+        self.app.setStyleSheet(stylesheet_for(self.name))
+        font = QFont(self.app.font())
+        font.setPointSizeF(self._base_point_size * text_size / 100.0)
+        self.app.setFont(font)

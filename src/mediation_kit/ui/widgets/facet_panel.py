@@ -1,0 +1,112 @@
+"""The facet panel: counts by type, event, year, language, speaker and theme.
+
+Each value is a checkable row; checking it filters the results, unchecking removes the
+filter. Space or a click toggles the row under the cursor.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QTreeWidget, QTreeWidgetItem, QWidget
+
+from mediation_kit.core.i18n import _, language_name
+from mediation_kit.core.search.api import FACET_LABELS, FACETS, FacetCount
+
+FacetRole = Qt.ItemDataRole.UserRole + 1
+ValueRole = Qt.ItemDataRole.UserRole + 2
+LabelRole = Qt.ItemDataRole.UserRole + 3
+
+
+def facet_value_label(facet: str, value: str, label: str) -> str:
+    """How a facet value reads for a person, in the interface language."""
+    if facet == "type":
+        from mediation_kit.ui.widgets.result_list import type_label
+
+        return type_label(value)
+    if facet == "lang":
+        return language_name(value)
+    return label or value
+
+
+class FacetPanel(QTreeWidget):
+    filter_toggled = Signal(str, str, bool)  # facet, value, now active
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setHeaderHidden(True)
+        self.setColumnCount(1)
+        self.setRootIsDecorated(True)
+        self.setUniformRowHeights(True)
+        self._facets: dict[str, tuple[FacetCount, ...]] = {}
+        self._active: dict[str, frozenset[str]] = {}
+        self._filling = False
+        self.itemChanged.connect(self._on_item_changed)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.setAccessibleName(_("Filters"))
+        self.setToolTip(_("Check a value to show only matching results"))
+        self._fill()
+
+    def set_facets(self, facets: dict[str, tuple[FacetCount, ...]],
+                   active: dict[str, frozenset[str]]) -> None:
+        self._facets = dict(facets)
+        self._active = dict(active)
+        self._fill()
+
+    def _fill(self) -> None:
+        current = self.currentItem()
+        keep = (current.data(0, FacetRole), current.data(0, ValueRole)) if current else None
+        self._filling = True
+        self.clear()
+        restore = None
+        for facet in FACETS:
+            counts = list(self._facets.get(facet, ()))
+            active = self._active.get(facet, frozenset())
+            shown = {c.value for c in counts}
+            # An active filter stays visible (and uncheckable) even if it now counts 0.
+            counts += [FacetCount(value, value, 0) for value in sorted(active - shown)]
+            if not counts:
+                continue
+            top = QTreeWidgetItem(self, [_(FACET_LABELS[facet])])
+            top.setData(0, FacetRole, facet)
+            top.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable)
+            for count in counts:
+                label = facet_value_label(facet, count.value, count.label)
+                text = _("{value} ({count})").format(value=label, count=count.count)
+                item = QTreeWidgetItem(top, [text])
+                item.setData(0, FacetRole, facet)
+                item.setData(0, ValueRole, count.value)
+                item.setData(0, LabelRole, label)
+                item.setData(0, Qt.ItemDataRole.AccessibleTextRole, text)
+                item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+                              | Qt.ItemFlag.ItemIsUserCheckable)
+                item.setCheckState(0, Qt.CheckState.Checked if count.value in active
+                                   else Qt.CheckState.Unchecked)
+                if keep == (facet, count.value):
+                    restore = item
+            top.setExpanded(True)
+        self._filling = False
+        if restore is not None:
+            self.setCurrentItem(restore)
+
+    def value_label(self, facet: str, value: str) -> str:
+        for count in self._facets.get(facet, ()):
+            if count.value == value:
+                return facet_value_label(facet, value, count.label)
+        return facet_value_label(facet, value, value)
+
+    def item_for(self, facet: str, value: str) -> QTreeWidgetItem | None:
+        for i in range(self.topLevelItemCount()):
+            top = self.topLevelItem(i)
+            for j in range(top.childCount()):
+                child = top.child(j)
+                if child.data(0, FacetRole) == facet and child.data(0, ValueRole) == value:
+                    return child
+        return None
+
+    def _on_item_changed(self, item: QTreeWidgetItem, column: int) -> None:
+        if self._filling or item.data(0, ValueRole) is None:
+            return
+        checked = item.checkState(0) == Qt.CheckState.Checked
+        self.filter_toggled.emit(item.data(0, FacetRole), item.data(0, ValueRole), checked)

@@ -1,0 +1,217 @@
+"""The result list: one row per hit, drawn with a type icon, title, event, date and snippet.
+
+The snippet is HTML from the search engine (text escaped, matched words in `<b class="hit">`);
+the delegate lays it out with a QTextDocument per row, cached until the width, the theme or
+the language changes.
+"""
+
+from __future__ import annotations
+
+import html
+
+from PySide6.QtCore import (
+    QAbstractListModel, QModelIndex, QPersistentModelIndex, QRect, QSize, Qt, Signal,
+)
+from PySide6.QtGui import QAbstractTextDocumentLayout, QKeyEvent, QPainter, QPalette, QTextDocument
+from PySide6.QtWidgets import (
+    QApplication, QListView, QStyle, QStyledItemDelegate, QStyleOptionViewItem, QWidget,
+)
+
+from mediation_kit.core.i18n import _, format_date, format_timestamp
+from mediation_kit.core.search.api import Hit
+from mediation_kit.ui import icons, theme
+
+HitRole = Qt.ItemDataRole.UserRole + 1
+_ModelIndex = QModelIndex | QPersistentModelIndex
+
+
+def type_label(kind: str) -> str:
+    return {
+        "summary": _("Summary"), "replay": _("Replay"), "cue": _("Transcript"),
+        "kit": _("Kit asset"),
+    }.get(kind, kind)
+
+
+def hit_heading_html(hit: Hit) -> tuple[str, str]:
+    """The first lines of a row: title, then event · date · "in <replay> at 12:34"."""
+    title = html.escape(hit.title)
+    details = [html.escape(type_label(hit.type))]
+    if hit.event:
+        details.append(html.escape(hit.event))
+    if hit.date is not None:
+        details.append(html.escape(format_date(hit.date, "medium")))
+    heading = f"<b>{title}</b>"
+    if hit.type == "cue" and hit.time is not None:
+        heading = html.escape(_("in {replay} at {time}").format(
+            replay="\x00", time=format_timestamp(hit.time))).replace("\x00", f"<b>{title}</b>")
+    return heading, " · ".join(details)
+
+
+def hit_accessible_text(hit: Hit) -> str:
+    heading, details = hit_heading_html(hit)
+    plain = QTextDocument()
+    plain.setHtml(f"{heading}. {details}. {hit.snippet}")
+    return plain.toPlainText()
+
+
+class ResultModel(QAbstractListModel):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.hits: tuple[Hit, ...] = ()
+
+    def set_hits(self, hits: tuple[Hit, ...]) -> None:
+        self.beginResetModel()
+        self.hits = tuple(hits)
+        self.endResetModel()
+
+    def rowCount(self, parent: _ModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.hits)
+
+    def data(self, index: _ModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
+        if not index.isValid() or index.row() >= len(self.hits):
+            return None
+        hit = self.hits[index.row()]
+        if role == HitRole:
+            return hit
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
+            return hit_accessible_text(hit)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return _("{type}: {title}. Press Enter to open.").format(
+                type=type_label(hit.type), title=hit.title)
+        return None
+
+    def refresh(self) -> None:
+        """The language or theme changed: every row is redrawn."""
+        if self.hits:
+            self.dataChanged.emit(self.index(0), self.index(len(self.hits) - 1))
+
+
+class ResultDelegate(QStyledItemDelegate):
+    ICON = 28
+    PAD = 8
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._cache: dict[tuple[str, int, bool], QTextDocument] = {}
+
+    def clear_cache(self) -> None:
+        self._cache.clear()
+
+    def _document(self, hit: Hit, width: int, option: QStyleOptionViewItem,
+                  selected: bool) -> QTextDocument:
+        cache_key = (hit.key, width, selected)
+        doc = self._cache.get(cache_key)
+        if doc is not None:
+            return doc
+        if len(self._cache) > 500:
+            self._cache.clear()
+        app = QApplication.instance()
+        theme_name = app.property("themeName") if app is not None else None
+        theme_name = theme_name if theme_name in theme.THEMES else "light"
+        muted = (option.palette.color(QPalette.ColorRole.HighlightedText).name() if selected
+                 else theme.muted_colour(theme_name))
+        heading, details = hit_heading_html(hit)
+        doc = QTextDocument()
+        doc.setDefaultFont(option.font)
+        doc.setDefaultStyleSheet(theme.hit_css(theme_name))
+        doc.setDocumentMargin(0)
+        doc.setHtml(
+            f"<div>{heading}</div>"
+            f"<div style='color:{muted}'>{details}</div>"
+            f"<div>{hit.snippet}</div>")
+        doc.setTextWidth(width)
+        self._cache[cache_key] = doc
+        return doc
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: _ModelIndex) -> QSize:
+        hit = index.data(HitRole)
+        if hit is None:
+            return super().sizeHint(option, index)
+        width = max(200, option.rect.width() - self.ICON - 3 * self.PAD)
+        doc = self._document(hit, width, option, False)
+        return QSize(width + self.ICON + 3 * self.PAD,
+                     max(self.ICON, int(doc.size().height())) + 2 * self.PAD)
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: _ModelIndex) -> None:
+        hit = index.data(HitRole)
+        if hit is None:
+            return super().paint(painter, option, index)
+        opt = QStyleOptionViewItem(option)
+        self.initStyleOption(opt, index)
+        opt.text = ""
+        style = opt.widget.style() if opt.widget else QApplication.style()
+        style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, opt.widget)
+        selected = bool(opt.state & QStyle.StateFlag.State_Selected)
+        rect: QRect = opt.rect
+        icon = icons.type_icon(hit.type, opt.palette)
+        icon.paint(painter, QRect(rect.left() + self.PAD, rect.top() + self.PAD,
+                                  self.ICON, self.ICON))
+        width = max(200, rect.width() - self.ICON - 3 * self.PAD)
+        doc = self._document(hit, width, opt, selected)
+        painter.save()
+        painter.translate(rect.left() + self.ICON + 2 * self.PAD, rect.top() + self.PAD)
+        ctx = QAbstractTextDocumentLayout.PaintContext()
+        role = QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
+        ctx.palette.setColor(QPalette.ColorRole.Text, opt.palette.color(role))
+        doc.documentLayout().draw(painter, ctx)
+        painter.restore()
+
+
+class ResultList(QListView):
+    """The list of hits; Enter or a double click asks to open one, Up on the top row goes
+    back to the search field."""
+
+    open_requested = Signal(object)  # a Hit the user wants to see
+    leave_upwards = Signal()  # Up on the first row: back to the search field
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.result_model = ResultModel(self)
+        self.setModel(self.result_model)
+        self.result_delegate = ResultDelegate(self)
+        self.setItemDelegate(self.result_delegate)
+        self.setUniformItemSizes(False)
+        self.setAlternatingRowColors(True)
+        self.setVerticalScrollMode(QListView.ScrollMode.ScrollPerPixel)
+        self.setSelectionMode(QListView.SelectionMode.SingleSelection)
+        self.setResizeMode(QListView.ResizeMode.Adjust)
+        self.activated.connect(self._on_activated)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.setAccessibleName(_("Results"))
+        self.setToolTip(_("Up and Down to move, Enter to open"))
+        self.result_delegate.clear_cache()
+        self.result_model.refresh()
+
+    def set_hits(self, hits: tuple[Hit, ...]) -> None:
+        self.result_delegate.clear_cache()
+        self.result_model.set_hits(hits)
+        if hits:
+            self.setCurrentIndex(self.result_model.index(0))
+        self.scrollToTop()
+
+    def current_hit(self) -> Hit | None:
+        index = self.currentIndex()
+        return index.data(HitRole) if index.isValid() else None
+
+    def resizeEvent(self, event) -> None:
+        self.result_delegate.clear_cache()
+        super().resizeEvent(event)
+        self.scheduleDelayedItemsLayout()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            hit = self.current_hit()
+            if hit is not None:
+                self.open_requested.emit(hit)
+            return
+        if event.key() == Qt.Key.Key_Up and self.currentIndex().row() <= 0:
+            self.leave_upwards.emit()
+            return
+        super().keyPressEvent(event)
+
+    def _on_activated(self, index: QModelIndex) -> None:
+        hit = index.data(HitRole)
+        if hit is not None:
+            self.open_requested.emit(hit)
