@@ -110,6 +110,7 @@ class _PackLoader:
             if not LANGUAGE_PATTERN.fullmatch(language):
                 top.problem("languages", _('"{language}" is not a language code such as "fr" '
                                            'or "en"').format(language=language))
+        languages = tuple(code for code in languages if LANGUAGE_PATTERN.fullmatch(code))
         licence = top.text("licence", required=True)
         themes = top.text_list("themes")
         event = self._read_event(source, top)
@@ -154,9 +155,11 @@ class _PackLoader:
         summaries: list[Summary] = []
         translation_lines: dict[str, tuple[Path, int | None]] = {}
         seen: dict[str, Path] = {}
+        dropped: set[str] = set()  # ids of summaries left out, already reported
         for path in sorted(folder.glob("*.md")) if folder.is_dir() else ():
-            read = self._read_summary(path)
+            read = self._read_summary(path, dropped)
             if read is None:
+                dropped.add(path.stem)
                 continue
             summary, fields = read
             if summary.id in seen:
@@ -166,10 +169,13 @@ class _PackLoader:
             seen[summary.id] = path
             summaries.append(summary)
             translation_lines[summary.id] = (path, fields.line("translation"))
-        summaries = self._check_translations(summaries, translation_lines)
+        summaries = self._check_translations(summaries, translation_lines, dropped)
         return tuple(sorted(summaries, key=lambda s: (s.date, s.time or time.min, s.id)))
 
-    def _read_summary(self, path: Path) -> tuple[Summary, TableReader] | None:
+    def _read_summary(self, path: Path,
+                      dropped: set[str]) -> tuple[Summary, TableReader] | None:
+        """The summary in `path` and its reader (for lines); None when it is left out, after
+        adding its id to `dropped` when it has one."""
         text = read_text(path, self.log)
         if text is None:
             return None
@@ -193,27 +199,35 @@ class _PackLoader:
             translation=fields.identifier("translation", required=False),
         )
         if fields.failed:
+            if isinstance(source.data.get("id"), str):
+                dropped.add(source.data["id"])
             return None
         summary = Summary(pack_id=self.pack_id, body=front.body, source=path, **values)
         return summary, fields
 
     def _check_translations(self, summaries: list[Summary],
-                            lines: dict[str, tuple[Path, int | None]]) -> list[Summary]:
+                            lines: dict[str, tuple[Path, int | None]],
+                            dropped: set[str]) -> list[Summary]:
+        """Each translation must name another summary, in another language, pointing back.
+        A wrong link is reported once (not from both ends) and removed."""
         by_id = {summary.id: summary for summary in summaries}
+        reported: set[frozenset[str]] = set()
         checked = []
         for summary in summaries:
-            message = self._translation_problem(summary, by_id)
-            if message is not None:
-                path, line = lines[summary.id]
-                self.log.add(path, line, message)
-                summary = dataclasses.replace(summary, translation=None)
+            target = summary.translation
+            if target is not None:
+                message = None if target in dropped else self._translation_problem(summary, by_id)
+                if message is not None and frozenset((summary.id, target)) not in reported:
+                    reported.add(frozenset((summary.id, target)))
+                    path, line = lines[summary.id]
+                    self.log.add(path, line, message)
+                if message is not None or target in dropped:
+                    summary = dataclasses.replace(summary, translation=None)
             checked.append(summary)
         return checked
 
     @staticmethod
     def _translation_problem(summary: Summary, by_id: dict[str, Summary]) -> str | None:
-        if summary.translation is None:
-            return None
         other = by_id.get(summary.translation)
         if other is None:
             hint = suggestion(summary.translation, by_id)
@@ -230,6 +244,8 @@ class _PackLoader:
             if other.translation is None:
                 return _('translation "{id}" does not point back: add translation = "{own}" '
                          'to it').format(id=other.id, own=summary.id)
+            if other.translation not in by_id:
+                return None  # the other end is wrong, and reported there
             return _('translation "{id}" does not point back: its translation is "{other}", '
                      'not "{own}"').format(id=other.id, other=other.translation,
                                            own=summary.id)
@@ -422,3 +438,4 @@ class _PackLoader:
         fields.problem("kind", message)
         fields.failed = True
         return None
+

@@ -72,10 +72,15 @@ class TableReader:
         self.where = where
         self.fixed_line = line
         self.failed = False
+        # Keys a misspelt key was taken for: their absence is not reported a second time.
+        self._misspelt: set[str] = set()
         allowed = tuple(allowed)
         for key in data:
             if key not in allowed:
                 self.problem(key, unknown_key_message(key, where, allowed))
+                hint = suggestion(key, allowed)
+                if hint:
+                    self._misspelt.add(hint)
 
     # --- reporting ---------------------------------------------------------------------
 
@@ -96,10 +101,10 @@ class TableReader:
 
     def _get(self, key: str, required: bool) -> object | None:
         if key not in self.data:
-            if required:
+            if required and key not in self._misspelt:
                 self.problem(None, _('missing required key "{key}"{where}').format(
                     key=key, where=self.where))
-                self.failed = True
+            self.failed = self.failed or required
             return None
         return self.data[key]
 

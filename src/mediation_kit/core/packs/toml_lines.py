@@ -34,8 +34,14 @@ class KeyLines:
         self._scan(text, first_line)
 
     def key(self, table: TablePath, key: str) -> int | None:
-        """The line of `key` in `table`, else the line of the table's header, else None."""
-        return self._keys.get((tuple(table), key), self._tables.get(tuple(table)))
+        """The line of `key` in `table` (or of its own `[key]`/`[[key]]` header), else the
+        line of the table's header, else None."""
+        table = tuple(table)
+        for found in (self._keys.get((table, key)), self._tables.get(table + (key,)),
+                      self._tables.get(table + (key, 0)), self._tables.get(table)):
+            if found is not None:
+                return found
+        return None
 
     def table(self, table: TablePath) -> int | None:
         return self._tables.get(tuple(table))

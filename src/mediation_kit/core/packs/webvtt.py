@@ -17,6 +17,7 @@ _POSITION = re.compile(r"(?:(\d+):([0-5]\d)|(\d+)):([0-5]\d(?:\.\d+)?)")
 # WebVTT: "mm:ss.ttt" or "hh:mm:ss.ttt" (hours may have more than two digits).
 _VTT_TIME = re.compile(r"(?:(\d{2,}):)?([0-5]\d):([0-5]\d)\.(\d{3})")
 _TIMING = re.compile(r"(\S+)[ \t]+-->[ \t]+(\S+)(?:[ \t].*)?")
+_TIME_START = re.compile(r"\s*\d+:\d\d")
 _TAG = re.compile(r"<[^>]*>")
 _SKIPPED_BLOCKS = ("NOTE", "STYLE", "REGION")
 
@@ -85,9 +86,10 @@ def parse_webvtt(text: str) -> list[TranscriptCue]:
     for first, block in _blocks(lines, body_start):
         if block[0].split(maxsplit=1)[0] in _SKIPPED_BLOCKS and "-->" not in block[0]:
             continue
-        timing_at = 0 if "-->" in block[0] else 1  # the first line may be a cue identifier
+        # The first line may be a cue identifier, unless it looks like a (broken) timing.
+        timing_at = 0 if "-->" in block[0] or _TIME_START.match(block[0]) else 1
         if timing_at >= len(block) or "-->" not in block[timing_at]:
-            raise WebVTTError(first + timing_at, _(
+            raise WebVTTError(first + min(timing_at, len(block) - 1), _(
                 'expected a cue timing line such as "00:01:02.000 --> 00:01:07.500"'))
         line = first + timing_at
         timing = _TIMING.fullmatch(block[timing_at].strip())

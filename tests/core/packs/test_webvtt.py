@@ -1,0 +1,62 @@
+"""Positions in a video and WebVTT transcripts, as maintainers write them by hand."""
+
+import pytest
+
+from mediation_kit.core.packs import WebVTTError, parse_timestamp, parse_webvtt
+
+
+@pytest.mark.parametrize(("text", "seconds"), [
+    ("0:00", 0.0), ("2:30", 150.0), ("12:05", 725.0), ("1:05:00", 3900.0),
+    ("10:00:01", 36001.0), ("0:01.5", 1.5), (" 75:00 ", 4500.0),
+])
+def test_positions_read_as_seconds(text, seconds):
+    assert parse_timestamp(text) == seconds
+
+
+@pytest.mark.parametrize("text", ["", "90", "1:5", "1:60", "1:60:00", "1h05", "-1:00", "a:bc"])
+def test_other_text_is_not_a_position(text):
+    with pytest.raises(ValueError, match="is not a position in a video"):
+        parse_timestamp(text)
+
+
+def test_cues_have_times_and_plain_text():
+    # Given a transcript with a header, a note, a style block, identifiers and settings
+    text = (
+        "\ufeffWEBVTT - Plénière\nKind: captions\n\n"
+        "STYLE\n::cue { color: white }\n\n"
+        "NOTE\nrelu par l'équipe\n\n"
+        "intro\n00:00.000 --> 00:04.250\n<v Jean Cattan>Bonjour</v> <i>à tous</i>\n\n"
+        "01:02:03.500 --> 01:02:07.000 position:10% align:start\nLes communs\n&amp; la suite\n"
+    )
+    # When it is parsed
+    cues = parse_webvtt(text)
+    # Then each cue has its position, start and end in seconds, and its text without tags
+    assert [(c.index, c.start, c.end, c.text) for c in cues] == [
+        (0, 0.0, 4.25, "Bonjour à tous"),
+        (1, 3723.5, 3727.0, "Les communs & la suite"),
+    ]
+
+
+def test_windows_line_ends_and_a_header_alone_are_fine():
+    assert parse_webvtt("WEBVTT\r\n") == []
+    [cue] = parse_webvtt("WEBVTT\r\n\r\n00:01.000 --> 00:02.000\r\nOui\r\n")
+    assert (cue.start, cue.text) == (1.0, "Oui")
+
+
+@pytest.mark.parametrize(("text", "line", "reason"), [
+    ("", 1, 'the first line must be "WEBVTT"'),
+    ("WEBVTTX\n", 1, 'the first line must be "WEBVTT"'),
+    ("WEBVTT\n\n00:01.000 -> 00:02.000\nx\n", 3, "expected a cue timing line"),
+    ("WEBVTT\n\nid\nno timing here\n", 4, "expected a cue timing line"),
+    ("WEBVTT\n\n00:01.000 --> 00:02.000\nx\n\n1:02.000 --> 1:03.000\ny\n", 6,
+     '"1:02.000" is not a WebVTT time'),
+    ("WEBVTT\n\n00:01.000 --> 00:61.000\nx\n", 3, '"00:61.000" is not a WebVTT time'),
+    ("WEBVTT\n\n00:05.000 --> 00:02.000\nx\n", 3, "the cue ends before it starts"),
+])
+def test_bad_transcripts_name_their_line(text, line, reason):
+    with pytest.raises(WebVTTError) as caught:
+        parse_webvtt(text)
+    assert caught.value.line == line
+    assert reason in caught.value.reason
+    assert str(caught.value).startswith(f"line {line}: ")
+    assert isinstance(caught.value, ValueError)
