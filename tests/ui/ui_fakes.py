@@ -15,6 +15,7 @@ from mediation_kit.core.model import (
     Chapter, Event, KitAsset, KitKind, Pack, Person, Replay, ResourceType, Summary,
     TranscriptCue,
 )
+from mediation_kit.core.packs import Library
 from mediation_kit.core.search.api import FacetCount, Hit, SearchQuery, SearchResults
 from mediation_kit.ui.content import Content
 
@@ -36,24 +37,18 @@ def make_pack(root: Path) -> Pack:
                     description="La plénière d'ouverture.", duration=3600.0,
                     chapters=(Chapter(0.0, "Accueil"),), cues=cues)
     image = root / "affiche.png"
+    if not image.exists():
+        from PySide6.QtGui import QColor, QImage
+
+        picture = QImage(40, 60, QImage.Format.Format_RGB32)
+        picture.fill(QColor("#3366aa"))
+        picture.save(str(image))
     kit = KitAsset(pack_id="nec-2025", id="affiche", kind=KitKind.POSTER, file=image,
                    title="Affiche officielle", credit="ANCT", licence="CC-BY-4.0",
                    caption="L'affiche de Strasbourg", date=date(2025, 10, 1))
     return Pack(id="nec-2025", version="1.0.0", format=1, languages=("fr",),
                 licence="CC-BY-SA-4.0", event=event, root=root, summaries=(summary,),
                 replays=(replay,), kit=(kit,))
-
-
-class FakeLibrary:
-    def __init__(self, packs: tuple[Pack, ...]) -> None:
-        self.packs = packs
-
-    def get(self, key: str):
-        for pack in self.packs:
-            for record in (*pack.summaries, *pack.replays, *pack.kit):
-                if record.key == key:
-                    return record
-        return None
 
 
 class FakeEngine:
@@ -125,7 +120,7 @@ class FakeEngine:
 
 def fake_content(root: Path) -> Content:
     pack = make_pack(root)
-    return Content(library=FakeLibrary((pack,)), engine=FakeEngine((pack,)))
+    return Content(library=Library([pack]), engine=FakeEngine((pack,)))
 
 
 def fake_loader(root: Path):

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import logging
 import re
-import time
 import weakref
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -21,14 +20,13 @@ from typing import Any
 from PySide6.QtCore import QByteArray, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QApplication, QLabel, QMainWindow, QProgressBar, QSplitter, QStackedWidget, QTextBrowser,
-    QToolBar, QVBoxLayout, QWidget,
+    QLabel, QMainWindow, QProgressBar, QSplitter, QStackedWidget, QToolBar, QVBoxLayout, QWidget,
 )
 
 from mediation_kit import APP_NAME
 from mediation_kit.core import i18n
 from mediation_kit.core.i18n import _, ngettext
-from mediation_kit.core.model import KitAsset, Replay, ResourceType, Summary
+from mediation_kit.core.model import ResourceType
 from mediation_kit.core.search.api import Hit, SearchQuery, SearchResults
 from mediation_kit.core.settings import Settings
 from mediation_kit.core.tasks import Progress
@@ -86,7 +84,7 @@ class MainWindow(QMainWindow):
         self._browse: tuple[str, str] | None = None
         self._last_results: SearchResults | None = None
         self._load_handle: TaskHandle | None = None
-        self._views: dict[str, QWidget] = {}
+        self._resource_views: Any = None  # ui.views.ResourceViewStack, made on first use
         self._current_record: Any = None
         self._status_text = ""
         self._build()
@@ -107,15 +105,16 @@ class MainWindow(QMainWindow):
         self.debounce.setSingleShot(True)
 
         self.back_action = QAction(self)
-        self.back_action.setShortcuts([QKeySequence(QKeySequence.StandardKey.Back),
-                                       QKeySequence(Qt.Modifier.ALT | Qt.Key.Key_Left),
-                                       QKeySequence(Qt.Key.Key_Backspace)])
+        self.back_action.setShortcuts(_unique_shortcuts(
+            QKeySequence(Qt.Modifier.ALT | Qt.Key.Key_Left), QKeySequence(Qt.Key.Key_Backspace),
+            *QKeySequence.keyBindings(QKeySequence.StandardKey.Back)))
         self.back_action.setEnabled(False)
         self.home_action = QAction(self)
         self.home_action.setShortcut(QKeySequence(Qt.Modifier.ALT | Qt.Key.Key_Home))
         self.find_action = QAction(self)
-        self.find_action.setShortcuts([QKeySequence(Qt.Modifier.CTRL | Qt.Key.Key_K),
-                                       QKeySequence(QKeySequence.StandardKey.Find)])
+        self.find_action.setShortcuts(_unique_shortcuts(
+            QKeySequence(Qt.Modifier.CTRL | Qt.Key.Key_K), QKeySequence(Qt.Modifier.CTRL | Qt.Key.Key_F),
+            *QKeySequence.keyBindings(QKeySequence.StandardKey.Find)))
         self.settings_action = QAction(self)
         self.settings_action.setShortcut(QKeySequence(Qt.Modifier.CTRL | Qt.Key.Key_Comma))
         self.settings_action.setMenuRole(QAction.MenuRole.PreferencesRole)
@@ -251,10 +250,8 @@ class MainWindow(QMainWindow):
                        self.home_page, self.no_result_page):
             widget.retranslate()
         self.chips.set_filters(self._chip_filters())
-        for view in self._views.values():
-            retranslate = getattr(view, "retranslate", None)
-            if retranslate is not None:
-                retranslate()
+        if self._resource_views is not None:
+            self._resource_views.retranslate()
         self._retranslate_state()
 
     def _retranslate_state(self) -> None:
@@ -321,6 +318,8 @@ class MainWindow(QMainWindow):
         for problem in content.problems:
             log.warning("pack problem: %s", problem)
         self.home_page.set_packs(content.packs)
+        if self._resource_views is not None:
+            self._resource_views.set_library(content.library)
         if content.engine is None:
             self._set_status(content.index_message or _("Search is unavailable."))
         elif content.problems:
@@ -545,57 +544,33 @@ class MainWindow(QMainWindow):
         self._show_record(record, [], at_time)
 
     def _show_record(self, record: Any, terms: list[str], at_time: float | None) -> None:
-        view = self._view_for(record)
+        views = self.resource_views()
         self._current_record, self._current_terms, self._current_time = (
             record, tuple(terms), at_time)
-        try:
-            view.show_record(record, terms, at_time)
-        except TypeError:
-            view.show_record(record, terms)
-        self.view_stack.setCurrentWidget(view)
+        if not views.show_record(record, terms, at_time):
+            self._set_status(_("This kind of resource cannot be shown."))
+            return
         self._show_page(self.view_stack)
-        view.setFocus(Qt.FocusReason.OtherFocusReason)
+        views.currentWidget().setFocus(Qt.FocusReason.OtherFocusReason)
         self.record_opened.emit(record.key)
 
     _current_terms: tuple[str, ...] = ()
     _current_time: float | None = None
 
-    def _view_for(self, record: Any) -> QWidget:
-        kind = ("summary" if isinstance(record, Summary) else
-                "replay" if isinstance(record, Replay) else
-                "kit" if isinstance(record, KitAsset) else "other")
-        view = self._views.get(kind)
-        if view is None:
-            view = self._make_view(kind)
-            self._views[kind] = view
-            self.view_stack.addWidget(view)
-        return view
+    def resource_views(self) -> Any:
+        """The summary, replay and kit views, created on first use (QtMultimedia is loaded
+        only then, to keep start-up light)."""
+        if self._resource_views is None:
+            from mediation_kit.core.paths import user_dirs
+            from mediation_kit.ui.views import ResourceViewStack
 
-    def _make_view(self, kind: str) -> QWidget:
-        """Creates a resource view on first use (QtMultimedia is only loaded for a replay)."""
-        from mediation_kit.core.paths import user_dirs
-
-        try:
-            if kind == "summary":
-                from mediation_kit.ui.views import SummaryView
-                view = _construct(SummaryView, self, library=self._library())
-            elif kind == "replay":
-                from mediation_kit.ui.views import ReplayView
-                view = _construct(ReplayView, self, library=self._library())
-                view.set_media_folder(self._media_folder())
-            elif kind == "kit":
-                from mediation_kit.ui.views import KitAssetView
-                view = _construct(KitAssetView, self, library=self._library(),
-                                  thumbnails_dir=user_dirs().thumbnails)
-            else:
-                raise ImportError(kind)
-        except ImportError:
-            log.exception("no view for %s resources", kind)
-            view = FallbackView(self)
-        signal = getattr(view, "open_key_requested", None)
-        if signal is not None:
-            signal.connect(self.open_key)
-        return view
+            views = ResourceViewStack(self._library(), user_dirs().thumbnails,
+                                      self._media_folder(), self.view_stack)
+            views.open_key_requested.connect(self.open_key)
+            views.media_folder_settings_requested.connect(self.open_settings)
+            self.view_stack.addWidget(views)
+            self._resource_views = views
+        return self._resource_views
 
     def _library(self) -> Any:
         return self.content.library if self.content is not None else None
@@ -626,9 +601,8 @@ class MainWindow(QMainWindow):
         elif values.get("language", old["language"]) != old["language"]:
             i18n.set_language(values["language"] or i18n.system_language())
         if values.get("media_folder", old["media_folder"]) != old["media_folder"]:
-            replay_view = self._views.get("replay")
-            if replay_view is not None and hasattr(replay_view, "set_media_folder"):
-                replay_view.set_media_folder(self._media_folder())
+            if self._resource_views is not None:
+                self._resource_views.set_media_folder(self._media_folder())
         self.result_list.retranslate()  # theme colours of the snippets
         self.save_settings()
         self.settings_applied.emit()
@@ -671,41 +645,18 @@ class MainWindow(QMainWindow):
             self._load_handle.cancel.cancel()
         self.search_runner.invalidate()
         i18n.remove_language_listener(self._language_listener)
-        for view in self._views.values():
-            stop = getattr(view, "stop", None)
-            if stop is not None:
-                stop()
+        if self._resource_views is not None:
+            self._resource_views.replay_view.hide()  # stops the playback
         super().closeEvent(event)
 
 
-class FallbackView(QTextBrowser):
-    """Shows a record's text when its proper view is not available."""
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setOpenLinks(False)
-        self.retranslate()
-
-    def retranslate(self) -> None:
-        self.setAccessibleName(_("Resource"))
-
-    def show_record(self, record: Any, highlight_terms: list[str],
-                    at_time: float | None = None) -> None:
-        body = (getattr(record, "body", "") or getattr(record, "description", "")
-                or getattr(record, "text", "") or getattr(record, "caption", ""))
-        self.setMarkdown(f"# {record.title}\n\n{body}")
-
-
-def _construct(view_class: type, parent: QWidget, **optional: Any) -> QWidget:
-    """Creates a view, passing only the keyword arguments its constructor accepts."""
-    import inspect
-
-    try:
-        accepted = inspect.signature(view_class).parameters
-    except (TypeError, ValueError):
-        accepted = {}
-    kwargs = {name: value for name, value in optional.items() if name in accepted}
-    return view_class(parent=parent, **kwargs) if "parent" in accepted else view_class(**kwargs)
+def _unique_shortcuts(*sequences: QKeySequence) -> list[QKeySequence]:
+    """The sequences without repeats (a platform's standard key may equal one of ours)."""
+    seen: list[QKeySequence] = []
+    for sequence in sequences:
+        if not sequence.isEmpty() and all(sequence != other for other in seen):
+            seen.append(sequence)
+    return seen
 
 
 def _weak_listener(widget: QWidget) -> Callable[[str], None]:
@@ -735,8 +686,4 @@ def default_loader() -> ContentLoader:
     return partial(load_content, paths.packs_dir(), paths.shipped_index_dir(), dirs.index_cache)
 
 
-def _elapsed_ms(since: float) -> float:
-    return (time.perf_counter() - since) * 1000
-
-
-__all__ = ["MainWindow", "highlight_terms", "QApplication"]
+__all__ = ["MainWindow", "highlight_terms"]
