@@ -68,16 +68,20 @@ class _PackLoader:
     def __init__(self, root: Path, log: ProblemLog) -> None:
         self.root = root
         self.log = log
-        self.languages: tuple[str, ...] = ()
-        self.pack_id = ""
+        self.languages: tuple[str, ...] | None = None  # None: unknown, not checked
+        self.pack_id = root.name
+        self.readable = True  # False when the other files cannot be judged at all
 
     def load(self) -> Pack | None:
         header = self._read_pack_file()
-        if header is None:
+        if not self.readable:
             return None
+        # Read on even when pack.toml is wrong: the maintainer sees every problem at once.
         summaries = self._read_summaries()
         replays = self._read_replays()
         kit = self._read_kit()
+        if header is None:
+            return None
         return dataclasses.replace(header, summaries=summaries, replays=replays, kit=kit)
 
     # --- pack.toml ---------------------------------------------------------------------
@@ -86,6 +90,7 @@ class _PackLoader:
         path = self.root / PACK_FILE
         source = read_toml(path, self.log)
         if source is None:
+            self.readable = False
             return None
         top = TableReader(source.data, allowed=PACK_KEYS, log=self.log, file=path,
                           lines=source.lines)
@@ -94,6 +99,7 @@ class _PackLoader:
             top.problem("format", _("format {format} is newer than this version of Mediation "
                                     "Kit reads (up to {supported}): update the kit to use this "
                                     "pack").format(format=fmt, supported=SUPPORTED_FORMAT))
+            self.readable = False
             return None
         if fmt is not None and fmt < 1:
             top.problem("format", _("format {format} does not exist (expected {supported})")
@@ -111,22 +117,24 @@ class _PackLoader:
                 top.problem("languages", _('"{language}" is not a language code such as "fr" '
                                            'or "en"').format(language=language))
         languages = tuple(code for code in languages if LANGUAGE_PATTERN.fullmatch(code))
+        if languages:
+            self.languages = languages
         licence = top.text("licence", required=True)
         themes = top.text_list("themes")
         event = self._read_event(source, top)
+        if pack_id is not None:
+            self.pack_id = pack_id
         if top.failed or event is None:
             return None
-        self.languages = languages
-        self.pack_id = pack_id
         return Pack(id=pack_id, version=version, format=fmt, languages=languages,
                     licence=licence, event=event, root=self.root, themes=themes)
 
     def _read_event(self, source: TomlSource, top: TableReader) -> Event | None:
-        data = top._get("event", required=True)
+        data = top.raw("event", required=True)
         if data is None:
             return None
         if not isinstance(data, dict):
-            top._wrong("event", _("a table [event]"), data, required=True)
+            top.wrong_type("event", _("a table [event]"), data, required=True)
             return None
         event = TableReader(data, allowed=EVENT_KEYS, log=self.log, file=top.file,
                             lines=source.lines, table=("event",), where=_(" in [event]"))
@@ -263,7 +271,7 @@ class _PackLoader:
             return path, None, []
         top = TableReader(source.data, allowed=(array,), log=self.log, file=path,
                           lines=source.lines)
-        entries = top._get(array, required=False) or []
+        entries = top.raw(array, required=False) or []
         if not isinstance(entries, list) or not all(isinstance(e, dict) for e in entries):
             top.problem(array, _('"{key}" must be a list of tables, written [[{key}]]').format(
                 key=array))
@@ -322,7 +330,7 @@ class _PackLoader:
         return video
 
     def _chapters(self, replay: TableReader, number: int) -> tuple[Chapter, ...]:
-        data = replay._get("chapters", required=False)
+        data = replay.raw("chapters", required=False)
         if data is None:
             return ()
         if not isinstance(data, list) or not all(isinstance(c, dict) for c in data):

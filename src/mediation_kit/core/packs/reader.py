@@ -94,12 +94,12 @@ class TableReader:
     def problem(self, key: str | None, message: str) -> None:
         self.log.add(self.file, self.line(key), message)
 
-    def _wrong(self, key: str, expected: str, value: object, required: bool) -> None:
+    def wrong_type(self, key: str, expected: str, value: object, required: bool) -> None:
         self.problem(key, _('"{key}"{where} must be {expected}, not {actual}').format(
             key=key, where=self.where, expected=expected, actual=type_name(value)))
         self.failed = self.failed or required
 
-    def _get(self, key: str, required: bool) -> object | None:
+    def raw(self, key: str, required: bool) -> object | None:
         if key not in self.data:
             if required and key not in self._misspelt:
                 self.problem(None, _('missing required key "{key}"{where}').format(
@@ -111,11 +111,11 @@ class TableReader:
     # --- typed getters -----------------------------------------------------------------
 
     def text(self, key: str, required: bool = False) -> str | None:
-        value = self._get(key, required)
+        value = self.raw(key, required)
         if value is None:
             return None
         if not isinstance(value, str):
-            self._wrong(key, _("text"), value, required)
+            self.wrong_type(key, _("text"), value, required)
             return None
         if not value.strip():
             self.problem(key, _('"{key}"{where} is empty').format(key=key, where=self.where))
@@ -132,10 +132,11 @@ class TableReader:
             return None
         return value
 
-    def language(self, key: str, declared: tuple[str, ...],
+    def language(self, key: str, declared: tuple[str, ...] | None,
                  required: bool = False) -> str | None:
+        """A language of the pack; `declared` None when the pack's own list is unusable."""
         value = self.text(key, required)
-        if value is not None and value not in declared:
+        if value is not None and declared is not None and value not in declared:
             self.problem(key, _('{key} "{value}"{where} is not one of the pack\'s languages '
                                 '({languages})').format(key=key, value=value, where=self.where,
                                                         languages=", ".join(declared)))
@@ -144,20 +145,20 @@ class TableReader:
         return value
 
     def integer(self, key: str, required: bool = False) -> int | None:
-        value = self._get(key, required)
+        value = self.raw(key, required)
         if value is None:
             return None
         if isinstance(value, bool) or not isinstance(value, int):
-            self._wrong(key, _("a whole number"), value, required)
+            self.wrong_type(key, _("a whole number"), value, required)
             return None
         return value
 
     def text_list(self, key: str, required: bool = False) -> tuple[str, ...]:
-        value = self._get(key, required)
+        value = self.raw(key, required)
         if value is None:
             return ()
         if not isinstance(value, list):
-            self._wrong(key, _("a list of texts"), value, required)
+            self.wrong_type(key, _("a list of texts"), value, required)
             return ()
         items = []
         for number, item in enumerate(value, start=1):
@@ -174,7 +175,7 @@ class TableReader:
         return tuple(items)
 
     def date(self, key: str, required: bool = False) -> date | None:
-        value = self._get(key, required)
+        value = self.raw(key, required)
         if value is None:
             return None
         if isinstance(value, date) and not isinstance(value, datetime):
@@ -188,11 +189,11 @@ class TableReader:
             self.problem(key, message.format(key=key, value=value, where=self.where))
             self.failed = self.failed or required
             return None
-        self._wrong(key, _("a date (YYYY-MM-DD)"), value, required)
+        self.wrong_type(key, _("a date (YYYY-MM-DD)"), value, required)
         return None
 
     def time(self, key: str, required: bool = False) -> time | None:
-        value = self._get(key, required)
+        value = self.raw(key, required)
         if value is None:
             return None
         if isinstance(value, time):
@@ -203,16 +204,16 @@ class TableReader:
                 key=key, value=value, where=self.where))
             self.failed = self.failed or required
             return None
-        self._wrong(key, _("a time of day (HH:MM:SS)"), value, required)
+        self.wrong_type(key, _("a time of day (HH:MM:SS)"), value, required)
         return None
 
     def position(self, key: str, required: bool = False) -> float | None:
         """A position or length in a video, `"M:SS"` or `"H:MM:SS"`, in seconds."""
-        value = self._get(key, required)
+        value = self.raw(key, required)
         if value is None:
             return None
         if not isinstance(value, str):
-            self._wrong(key, _('text such as "1:05:00"'), value, required)
+            self.wrong_type(key, _('text such as "1:05:00"'), value, required)
             return None
         try:
             return parse_timestamp(value)
@@ -225,11 +226,11 @@ class TableReader:
 
     def people(self, key: str, required: bool = False) -> tuple[Person, ...]:
         """A list of `{ name = "…", role = "…" }`; a wrong entry is left out."""
-        value = self._get(key, required)
+        value = self.raw(key, required)
         if value is None:
             return ()
         if not isinstance(value, list):
-            self._wrong(key, _('a list of people ([{ name = "…" }])'), value, required)
+            self.wrong_type(key, _('a list of people ([{ name = "…" }])'), value, required)
             return ()
         people = []
         for number, item in enumerate(value, start=1):
