@@ -40,7 +40,7 @@ THEMES: dict[str, ThemeColours] = {
         text="#1b1e23", muted_text="#545b66", button="#e8eaee", button_text="#1b1e23",
         highlight="#1d5fbf", highlighted_text="#ffffff", link="#1a56ad",
         placeholder="#5f6670", hit_background="#ffe58a", hit_text="#1b1e23", card="#ffffff",
-        border="#b9bfc8", disabled_text="#6c727b"),
+        border="#b9bfc8", disabled_text="#62676f"),
     "dark": ThemeColours(
         window="#1f2227", window_text="#e8eaed", base="#16181c", alternate_base="#23262c",
         text="#e8eaed", muted_text="#b0b6bf", button="#2e323a", button_text="#e8eaed",
