@@ -107,6 +107,13 @@ CASES = [
      "summaries/ouverture.md", 8, 'unknown key "nme" in speakers 1 (did you mean "name"?)'),
     ("unknown-array", {"kit/kit.toml": KIT_TOML.replace("[[asset]]", "[[assets]]")},
      "kit/kit.toml", 1, 'unknown key "assets" (did you mean "asset"?)'),
+    ("bad-url", {"replays.toml": REPLAYS_TOML + 'url = "www.example.org/replay"\n'},
+     "replays.toml", 25, 'url "www.example.org/replay" in [[replay]] "atelier" is not a web '
+                         "address (expected https://…)"),
+    ("press-text-not-markdown", {"kit/kit.toml": edit(KIT_TOML, '"communique.md"',
+                                                      '"affiche.svg"')},
+     "kit/kit.toml", 16, 'file "affiche.svg" in [[asset]] "communique": a press text must be a '
+                         "Markdown file (.md)"),
     # --- ids and references ------------------------------------------------------------
     ("duplicate-summary-id", {"summaries/zz-copy.md": SUMMARY_EN},
      "summaries/zz-copy.md", 2, 'duplicate id "ouverture-en": '

@@ -1,6 +1,8 @@
 """Positions in a video and WebVTT transcripts, as maintainers write them by hand."""
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from mediation_kit.core.packs import WebVTTError, parse_timestamp, parse_webvtt
 
@@ -60,3 +62,29 @@ def test_bad_transcripts_name_their_line(text, line, reason):
     assert reason in caught.value.reason
     assert str(caught.value).startswith(f"line {line}: ")
     assert isinstance(caught.value, ValueError)
+
+
+def _vtt_time(seconds_ms: int) -> str:
+    hours, rest = divmod(seconds_ms, 3_600_000)
+    minutes, rest = divmod(rest, 60_000)
+    seconds, millis = divmod(rest, 1000)
+    return f"{hours:02d}:{minutes:02d}:{seconds:02d}.{millis:03d}"
+
+
+_words = st.text(alphabet=st.characters(categories=("L", "N"), include_characters=" ,.'"),
+                 min_size=1, max_size=30).map(str.strip).filter(bool)
+
+
+@given(st.lists(st.tuples(st.integers(0, 20_000_000), st.integers(0, 60_000), _words),
+                max_size=8))
+def test_written_cues_read_back(cues):
+    # Given cues written out as WebVTT
+    text = "WEBVTT\n\n" + "\n".join(
+        f"{_vtt_time(start)} --> {_vtt_time(start + length)}\n{words}\n"
+        for start, length, words in cues)
+    # When the file is parsed
+    parsed = parse_webvtt(text)
+    # Then each cue comes back with its times and text
+    assert [(c.start, c.end, c.text) for c in parsed] == [
+        (start / 1000, (start + length) / 1000, words)
+        for start, length, words in cues]

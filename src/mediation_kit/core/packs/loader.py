@@ -147,7 +147,7 @@ class _PackLoader:
             venue=event.text("venue", required=True),
             organisers=event.text_list("organisers", required=True),
             partners=event.text_list("partners"),
-            website=event.text("website"),
+            website=event.url("website"),
         )
         if event.failed:
             return None
@@ -302,7 +302,7 @@ class _PackLoader:
                 themes=fields.text_list("themes"),
                 description=fields.text("description") or "",
                 duration=fields.position("duration"),
-                url=fields.text("url"),
+                url=fields.url("url"),
                 video_file=self._video(fields),
                 chapters=self._chapters(fields, number),
             )
@@ -422,6 +422,9 @@ class _PackLoader:
                                                          line=seen[values["id"]]))
                 continue
             seen[values["id"]] = fields.line("id")
+            if values["kind"] is KitKind.PRESS_TEXT and file.suffix.lower() not in TEXT_SUFFIXES:
+                fields.problem("file", _('file "{file}"{where}: a press text must be a Markdown '
+                                         'file (.md)').format(file=relative, where=fields.where))
             text = ""
             if file.suffix.lower() in TEXT_SUFFIXES:
                 text = read_text(file, self.log) or ""

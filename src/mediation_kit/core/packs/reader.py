@@ -7,7 +7,6 @@ record from the table. Every problem names the key, the table (`where`) and its 
 
 from __future__ import annotations
 
-import difflib
 import re
 from collections.abc import Iterable
 from datetime import date, datetime, time
@@ -46,6 +45,8 @@ def type_name(value: object) -> str:
 
 def suggestion(word: str, choices: Iterable[str]) -> str | None:
     """The closest valid word, for "did you mean" hints."""
+    import difflib  # only when something is wrong: not on the start-up path
+
     close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
     return close[0] if close else None
 
@@ -120,6 +121,15 @@ class TableReader:
         if not value.strip():
             self.problem(key, _('"{key}"{where} is empty').format(key=key, where=self.where))
             self.failed = self.failed or required
+            return None
+        return value
+
+    def url(self, key: str) -> str | None:
+        """A web address, shown to be copied or opened by the user; never fetched."""
+        value = self.text(key)
+        if value is not None and not value.startswith(("https://", "http://")):
+            self.problem(key, _('{key} "{value}"{where} is not a web address (expected '
+                                'https://…)').format(key=key, value=value, where=self.where))
             return None
         return value
 

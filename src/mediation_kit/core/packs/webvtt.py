@@ -49,7 +49,9 @@ def _vtt_seconds(text: str, line: int) -> float:
         raise WebVTTError(line, _('"{time}" is not a WebVTT time (expected HH:MM:SS.mmm or '
                                   'MM:SS.mmm)').format(time=text))
     hours, minutes, seconds, millis = match.groups()
-    return int(hours or 0) * 3600 + int(minutes) * 60 + int(seconds) + int(millis) / 1000
+    # In whole milliseconds first, so that "00:12.601" is exactly 12.601.
+    total = ((int(hours or 0) * 60 + int(minutes)) * 60 + int(seconds)) * 1000 + int(millis)
+    return total / 1000
 
 
 def cue_text(lines: list[str]) -> str:
