@@ -8,7 +8,7 @@ from pathlib import Path
 
 from mediation_kit.core.i18n import _
 from mediation_kit.core.model import (
-    KitAsset, Pack, Replay, ResourceType, Summary, TranscriptCue, split_key)
+    KitAsset, Pack, Replay, ResourceType, Summary, TranscriptCue, resource_key, split_key)
 from mediation_kit.core.packs.loader import PACK_FILE, load_pack
 from mediation_kit.core.packs.problems import Problem
 
@@ -62,7 +62,7 @@ class Library:
         if kind is not ResourceType.CUE:
             return None
         replay_id, _sep, index = local_id.rpartition("#")
-        replay = self._records.get(f"{pack_id}:{ResourceType.REPLAY.value}:{replay_id}")
+        replay = self._records.get(resource_key(pack_id, ResourceType.REPLAY, replay_id))
         if not isinstance(replay, Replay) or not index.isdigit():
             return None
         position = int(index)

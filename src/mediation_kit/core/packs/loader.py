@@ -119,6 +119,8 @@ class _PackLoader:
         languages = tuple(code for code in languages if LANGUAGE_PATTERN.fullmatch(code))
         if languages:
             self.languages = languages
+        else:
+            top.failed = True
         licence = top.text("licence", required=True)
         themes = top.text_list("themes")
         event = self._read_event(source, top)

@@ -8,7 +8,7 @@ from pathlib import Path
 from mediation_kit.core.i18n import _
 
 
-@dataclass(frozen=True, order=True)
+@dataclass(frozen=True)
 class Problem:
     """One thing wrong in a pack.
 
