@@ -29,7 +29,7 @@ from mediation_kit import APP_NAME, __version__
 from mediation_kit.core.i18n import DOMAIN, LANGUAGES
 
 # The keywords the sources use (all among Babel's defaults, listed so the command says it).
-KEYWORDS = ("_", "N_", "gettext", "ngettext", "pgettext:1c,2", "npgettext:1c,2,3")
+KEYWORDS = ("_", "N_", "gettext", "ngettext:1,2", "pgettext:1c,2", "npgettext:1c,2,3")
 # Comments starting with this tag, just above a marked string, reach the translators.
 TRANSLATOR_TAG = "Translators:"
 PSEUDO_OPEN, PSEUDO_CLOSE = "⟦", "⟧"

@@ -154,3 +154,25 @@ def test_the_babel_mapping_covers_the_package(repo_root):
     mapping = (repo_root / "babel.cfg").read_text()
     assert "[python: mediation_kit/**.py]" in mapping
     assert os.path.isdir(repo_root / "src" / "mediation_kit")
+
+
+def test_extraction_finds_every_keyword_with_its_plural_and_context(repo_root, tmp_path):
+    # Given a tiny source tree using each marking function, with the kit's mapping
+    (tmp_path / "babel.cfg").write_text((repo_root / "babel.cfg").read_text())
+    package = tmp_path / "src" / "mediation_kit"
+    package.mkdir(parents=True)
+    (package / "sample.py").write_text(
+        "from mediation_kit.core.i18n import _, N_, ngettext, pgettext\n"
+        "LABEL = N_('Replays')\n"
+        "# Translators: the facet of a search result\n"
+        "pgettext('facet', 'Type')\n"
+        "ngettext('{count} replay', '{count} replays', 2)\n"
+        "_('Search')\n", encoding="utf-8")
+    # When it is extracted with the documented arguments
+    catalog = i18n_tools.extract(tmp_path, tmp_path / "out.pot")
+    # Then plurals keep both forms, contexts are kept and translator comments reach the .pot
+    assert i18n_tools.message_keys(catalog) == {
+        (None, "Replays"), ("facet", "Type"), (None, ("{count} replay", "{count} replays")),
+        (None, "Search")}
+    assert catalog.get("Type", context="facet").auto_comments == [
+        "Translators: the facet of a search result"]

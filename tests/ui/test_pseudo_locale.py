@@ -1,0 +1,60 @@
+"""A pseudo-locale translates every marked string into ⟦…⟧: any visible text without the
+markers was never marked for translation (or is built from untranslated pieces)."""
+
+from __future__ import annotations
+
+import pytest
+
+from mediation_kit import APP_NAME
+from mediation_kit.core import i18n, i18n_tools
+from visible_texts import tour, window_texts
+
+
+@pytest.fixture(scope="module")
+def pseudo_translations(tmp_path_factory):
+    """Generated now from the sources, so a string marked today is covered even before the
+    template is updated."""
+    template = i18n_tools.extract(i18n_tools.repo_root(),
+                                  tmp_path_factory.mktemp("pseudo") / "mediation_kit.pot")
+    return i18n_tools.pseudo_translations(template)
+
+
+@pytest.fixture
+def pseudo_locale(pseudo_translations):
+    i18n.install_translations(pseudo_translations, "en")
+
+
+def untranslatable() -> set[str]:
+    """Names that stay as they are in every language: the app's, and languages' own names."""
+    names = {APP_NAME}
+    for code in i18n.LANGUAGES:
+        for in_language in (*i18n.LANGUAGES, None):
+            names.add(i18n.language_name(code, in_language))
+            names.add(i18n.language_name(code, in_language).lower())
+    return names
+
+
+def unmarked(texts) -> list[str]:
+    allowed = untranslatable()
+    return sorted({str(t) for t in texts if i18n_tools.unmarked_parts(t.text, allowed)})
+
+
+def test_the_pseudo_locale_wraps_every_message_and_keeps_placeholders(pseudo_translations):
+    assert pseudo_translations.gettext("Search") == "⟦Search⟧"
+    assert pseudo_translations.ngettext("{count} result", "{count} results", 2) == \
+        "⟦{count} results⟧"
+    assert i18n_tools.unmarked_parts("⟦Summaries⟧ · ⟦3 replays⟧ (12)") == ""
+    assert "Numérique" in i18n_tools.unmarked_parts("⟦Events⟧: Numérique")
+
+
+def test_every_visible_text_of_the_main_window_is_translated(pseudo_locale, window, qtbot):
+    # Given the interface in the pseudo-locale, and a window over a small content set
+    problems = []
+    # When the window goes through each of its pages, views and dialogs
+    for place, roots in tour(window, qtbot):
+        texts = [text for root in roots for text in window_texts(root)]
+        assert texts, f"nothing readable found on {place}"
+        # Then every text a person reads there went through the catalog
+        problems += [f"{place}: {line}" for line in unmarked(texts)]
+    assert not problems, "texts shown without translation (mark them with _()):\n" + \
+        "\n".join(problems)
