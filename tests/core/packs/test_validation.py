@@ -115,6 +115,10 @@ CASES = [
      "kit/kit.toml", 16, 'file "affiche.svg" in [[asset]] "communique": a press text must be a '
                          "Markdown file (.md)"),
     # --- ids and references ------------------------------------------------------------
+    ("session-typo", {"kit/kit.toml": edit(KIT_TOML, 'session = "ouverture"',
+                                           'session = "ouvertur"')},
+     "kit/kit.toml", 10, 'session "ouvertur" in [[asset]] "affiche" is the session of no '
+                         'summary (did you mean "ouverture"?)'),
     ("duplicate-summary-id", {"summaries/zz-copy.md": SUMMARY_EN},
      "summaries/zz-copy.md", 2, 'duplicate id "ouverture-en": '
                                 "demo-2025/summaries/ouverture-en.md already uses it"),

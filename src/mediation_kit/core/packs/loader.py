@@ -71,6 +71,7 @@ class _PackLoader:
         self.languages: tuple[str, ...] | None = None  # None: unknown, not checked
         self.pack_id = root.name
         self.readable = True  # False when the other files cannot be judged at all
+        self.summary_sessions: set[str] = set()
 
     def load(self) -> Pack | None:
         header = self._read_pack_file()
@@ -180,6 +181,7 @@ class _PackLoader:
             summaries.append(summary)
             translation_lines[summary.id] = (path, fields.line("translation"))
         summaries = self._check_translations(summaries, translation_lines, dropped)
+        self.summary_sessions = {summary.session for summary in summaries}
         return tuple(sorted(summaries, key=lambda s: (s.date, s.time or time.min, s.id)))
 
     def _read_summary(self, path: Path,
@@ -299,7 +301,7 @@ class _PackLoader:
                 title=fields.text("title", required=True),
                 date=fields.date("date", required=True),
                 language=fields.language("language", self.languages, required=True),
-                session=fields.identifier("session", required=False),
+                session=self._session(fields),
                 speakers=fields.people("speakers"),
                 themes=fields.text_list("themes"),
                 description=fields.text("description") or "",
@@ -321,6 +323,18 @@ class _PackLoader:
                 values["transcript_file"], values["cues"] = transcript
             replays.append(Replay(pack_id=self.pack_id, **values))
         return tuple(replays)
+
+    def _session(self, fields: TableReader) -> str | None:
+        """The optional session of a replay or kit file. A session no summary has, but close
+        to one that does, is most likely a typo that would silently unlink the record."""
+        session = fields.identifier("session", required=False)
+        if session is not None and session not in self.summary_sessions:
+            hint = suggestion(session, self.summary_sessions)
+            if hint:
+                fields.problem("session", _('session "{session}"{where} is the session of no '
+                                            'summary (did you mean "{suggestion}"?)').format(
+                    session=session, where=fields.where, suggestion=hint))
+        return session
 
     def _video(self, fields: TableReader) -> str | None:
         video = fields.text("video")
@@ -408,7 +422,7 @@ class _PackLoader:
                 licence=fields.text("licence", required=True),
                 language=fields.language("language", self.languages),
                 tags=fields.text_list("tags"),
-                session=fields.identifier("session", required=False),
+                session=self._session(fields),
                 date=fields.date("date"),
             )
             relative = fields.text("file", required=True)
