@@ -1,7 +1,7 @@
 """Positions in a video and WebVTT transcripts, as maintainers write them by hand."""
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from mediation_kit.core.packs import WebVTTError, parse_timestamp, parse_webvtt
@@ -75,6 +75,7 @@ _words = st.text(alphabet=st.characters(categories=("L", "N"), include_character
                  min_size=1, max_size=30).map(str.strip).filter(bool)
 
 
+@settings(deadline=None, max_examples=60)  # no timing: 2 shared CPU cores
 @given(st.lists(st.tuples(st.integers(0, 20_000_000), st.integers(0, 60_000), _words),
                 max_size=8))
 def test_written_cues_read_back(cues):
