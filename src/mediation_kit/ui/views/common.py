@@ -1,0 +1,352 @@
+"""Pieces the three resource views share: query-word matching, a browser that never goes
+online, link buttons, scaled headings and the few facts every view formats the same way."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+from typing import Protocol
+
+from babel import Locale, UnknownLocaleError
+from PySide6.QtCore import QEvent, QSize, Qt, QUrl, Signal
+from PySide6.QtGui import QColor, QDesktopServices, QFont, QImage, QTextCharFormat, QTextCursor
+from PySide6.QtWidgets import (
+    QApplication,
+    QLabel,
+    QPushButton,
+    QSizePolicy,
+    QTextBrowser,
+    QTextEdit,
+    QWidget,
+)
+
+from mediation_kit.core import i18n
+from mediation_kit.core.i18n import _
+from mediation_kit.core.model import Event, Pack, Person, Summary
+
+# Schemes a click may hand to the system (browser, mail client); never fetched by the kit.
+EXTERNAL_SCHEMES = frozenset({"http", "https", "mailto"})
+# Query-word highlight: dark text on amber reads well (contrast > 10:1) in every theme.
+HIGHLIGHT_BACKGROUND = QColor("#ffd54f")
+HIGHLIGHT_FOREGROUND = QColor("#000000")
+# Summaries and press texts are set this much larger than the interface's labels.
+READING_SCALE = 1.2
+
+
+class Library(Protocol):
+    """What the views need from the loaded packs (core/packs `Library` provides it)."""
+
+    def get(self, key: str) -> object | None: ...
+
+    def related(self, record: object) -> Sequence[object]: ...
+
+    def translation(self, summary: Summary) -> Summary | None: ...
+
+    def pack(self, pack_id: str) -> Pack | None: ...
+
+
+# --- accent- and case-insensitive matching -----------------------------------------------
+
+# Letters that Unicode does not decompose but a French reader types as two.
+_LIGATURES = {"œ": "oe", "æ": "ae", "ß": "ss"}
+
+
+def fold_with_positions(text: str) -> tuple[str, list[int]]:
+    """`text` without accents and case, and for each folded character its index in `text`.
+
+    "Numérique" folds to "numerique"; positions let a match in the folded text be shown on
+    the original one.
+    """
+    folded: list[str] = []
+    origin: list[int] = []
+    for index, char in enumerate(text):
+        lowered = char.casefold()
+        for part in _LIGATURES.get(lowered, lowered):
+            for base in unicodedata.normalize("NFKD", part):
+                if unicodedata.combining(base):
+                    continue
+                folded.append(base)
+                origin.append(index)
+    return "".join(folded), origin
+
+
+def fold(text: str) -> str:
+    return fold_with_positions(text)[0]
+
+
+def query_words(terms: Iterable[str]) -> list[str]:
+    """The folded words of the query terms, longest first (so a longer word wins)."""
+    words = {word for term in terms for word in re.findall(r"\w+", fold(term))}
+    return sorted((w for w in words if len(w) > 1 or w.isdigit()), key=len, reverse=True)
+
+
+def match_spans(text: str, terms: Iterable[str]) -> list[tuple[int, int]]:
+    """Where the query words occur in `text`, as (start, end) indices of whole words.
+
+    A word matches when it starts with a query word, ignoring accents and case, so that
+    `numerique` marks "numérique" and `commun` marks "Communs".
+    """
+    words = query_words(terms)
+    if not words or not text:
+        return []
+    folded, origin = fold_with_positions(text)
+    pattern = re.compile(r"\b(?:" + "|".join(map(re.escape, words)) + r")\w*")
+    return [(origin[m.start()], origin[m.end() - 1] + 1)
+            for m in pattern.finditer(folded) if m.end() > m.start()]
+
+
+def highlight_format() -> QTextCharFormat:
+    fmt = QTextCharFormat()
+    fmt.setBackground(HIGHLIGHT_BACKGROUND)
+    fmt.setForeground(HIGHLIGHT_FOREGROUND)
+    return fmt
+
+
+def highlight_in_editor(editor: QTextEdit, terms: Iterable[str]) -> int:
+    """Marks the query words in `editor` with extra selections; returns how many.
+
+    Extra selections leave the document untouched, so the next query starts clean.
+    """
+    document = editor.document()
+    spans = match_spans(document.toRawText(), terms)
+    selections = []
+    for start, end in spans:
+        selection = QTextEdit.ExtraSelection()
+        cursor = QTextCursor(document)
+        cursor.setPosition(start)
+        cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
+        selection.cursor = cursor
+        selection.format = highlight_format()
+        selections.append(selection)
+    editor.setExtraSelections(selections)
+    if spans:
+        cursor = QTextCursor(document)
+        cursor.setPosition(spans[0][0])
+        editor.setTextCursor(cursor)
+        editor.ensureCursorVisible()
+    return len(spans)
+
+
+# --- a text browser that never goes online ------------------------------------------------
+
+
+class OfflineTextBrowser(QTextBrowser):
+    """Shows Markdown; loads only local files under its folder, never anything remote.
+
+    Links are not followed inside the browser: web and mail links go to the system's
+    browser, only when the user clicks them.
+    """
+
+    # A link to something other than the web or mail was clicked (e.g. an anchor).
+    internal_link_clicked = Signal(QUrl)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setOpenLinks(False)
+        self.setOpenExternalLinks(False)
+        self.setReadOnly(True)
+        self.setTextInteractionFlags(
+            Qt.TextInteractionFlag.TextBrowserInteraction
+            | Qt.TextInteractionFlag.TextSelectableByKeyboard)
+        self.local_folder: Path | None = None
+        # Every resource the document asked for and was refused, for the curious and tests.
+        self.refused_urls: list[QUrl] = []
+        self.anchorClicked.connect(self.on_anchor_clicked)
+
+    def show_markdown(self, markdown: str, local_folder: Path | None = None) -> None:
+        self.local_folder = local_folder
+        self.refused_urls.clear()
+        self._apply_reading_font()
+        self.document().setMarkdown(
+            markdown, self.document().MarkdownFeature.MarkdownDialectGitHub)
+        self.moveCursor(QTextCursor.MoveOperation.Start)
+
+    def _apply_reading_font(self) -> None:
+        """Body text a little larger than the interface's: this is what people read."""
+        font = QFont(self.font())
+        if font.pointSizeF() > 0:
+            font.setPointSizeF(font.pointSizeF() * READING_SCALE)
+        self.document().setDefaultFont(font)
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt's name)
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange:
+            self._apply_reading_font()
+
+    def loadResource(self, type: int, name: QUrl) -> object:  # noqa: A002 (Qt's name)
+        local = self._local_file(name)
+        if local is None:
+            self.refused_urls.append(QUrl(name))
+            return None
+        image = QImage(str(local))
+        return None if image.isNull() else image
+
+    def _local_file(self, url: QUrl) -> Path | None:
+        """The file a relative or file: URL names, if it lies inside the local folder."""
+        if self.local_folder is None or url.scheme() not in ("", "file"):
+            return None
+        raw = url.toLocalFile() if url.scheme() == "file" else url.path()
+        if not raw:
+            return None
+        try:
+            folder = self.local_folder.resolve()
+            path = (folder / raw).resolve()
+        except OSError:
+            return None
+        if not path.is_relative_to(folder) or not path.is_file():
+            return None
+        return path
+
+    def on_anchor_clicked(self, url: QUrl) -> None:
+        if url.scheme() in EXTERNAL_SCHEMES:
+            QDesktopServices.openUrl(url)
+        elif url.scheme() == "" and url.hasFragment() and not url.path():
+            self.scrollToAnchor(url.fragment())
+        else:
+            self.internal_link_clicked.emit(url)
+
+
+# --- widgets --------------------------------------------------------------------------------
+
+
+class LinkButton(QPushButton):
+    """A flat button that reads like a link but is a real, focusable, named control.
+
+    A long text is elided to the width available; the full text stays in the tooltip and
+    the accessible name.
+    """
+
+    def __init__(self, text: str = "", parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setFlat(True)
+        self.setCursor(Qt.CursorShape.PointingHandCursor)
+        self.setAutoDefault(False)
+        font = self.font()
+        font.setUnderline(True)
+        self.setFont(font)
+        self.setStyleSheet("QPushButton { text-align: left; padding: 3px 6px;"
+                           " color: palette(link); }")
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
+        self.full_text = ""
+        self.setText(text)
+
+    def setText(self, text: str) -> None:  # noqa: N802 (Qt's name)
+        self.full_text = text
+        self.setToolTip(text)
+        self.setAccessibleName(text)
+        self._elide()
+
+    def text(self) -> str:
+        return self.full_text
+
+    def sizeHint(self) -> QSize:  # noqa: N802
+        hint = super().sizeHint()
+        width = self.fontMetrics().horizontalAdvance(self.full_text) + 24
+        return QSize(width, hint.height())
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802
+        return QSize(60, super().minimumSizeHint().height())
+
+    def resizeEvent(self, event) -> None:  # noqa: N802
+        super().resizeEvent(event)
+        self._elide()
+
+    def _elide(self) -> None:
+        available = max(20, self.width() - 16)
+        shown = self.fontMetrics().elidedText(self.full_text, Qt.TextElideMode.ElideRight,
+                                              available)
+        QPushButton.setText(self, shown)
+
+
+class ScaledLabel(QLabel):
+    """A label whose type is a multiple of the interface's, following text-size changes."""
+
+    def __init__(self, scale: float = 1.0, bold: bool = False,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._scale = scale
+        self._bold = bold
+        self.setWordWrap(True)
+        self.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self._apply_font()
+
+    def _apply_font(self) -> None:
+        parent = self.parentWidget()
+        base = QFont(parent.font() if parent is not None else QApplication.font())
+        if base.pointSizeF() > 0:
+            base.setPointSizeF(base.pointSizeF() * self._scale)
+        else:
+            base.setPixelSize(max(1, round(base.pixelSize() * self._scale)))
+        base.setBold(self._bold)
+        self.setFont(base)
+
+    def event(self, event: QEvent) -> bool:
+        if event.type() in (QEvent.Type.ApplicationFontChange, QEvent.Type.ParentChange):
+            self._apply_font()
+        return super().event(event)
+
+
+def title_label(parent: QWidget | None = None) -> ScaledLabel:
+    label = ScaledLabel(1.6, bold=True, parent=parent)
+    label.setAccessibleName(_("Title"))
+    return label
+
+
+def meta_label(parent: QWidget | None = None) -> ScaledLabel:
+    label = ScaledLabel(1.05, parent=parent)
+    return label
+
+
+def notice_label(parent: QWidget | None = None) -> QLabel:
+    """A plain-language message box: missing video, no transcript, other language…"""
+    label = QLabel(parent)
+    label.setWordWrap(True)
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    label.setFrameShape(QLabel.Shape.StyledPanel)
+    label.setMargin(10)
+    label.setObjectName("notice")
+    return label
+
+
+# --- formatting --------------------------------------------------------------------------
+
+
+def format_people(people: Iterable[Person]) -> str:
+    """"Jean Cattan (ANCT), Caroline Zorn" as the interface language writes lists."""
+    return i18n.format_list(
+        _("{name} ({role})").format(name=p.name, role=p.role) if p.role else p.name
+        for p in people)
+
+
+def language_in_sentence(language: str) -> str:
+    """A language's name as written inside a sentence of the interface language
+    ("français" in French, "Französisch" in German, "French" in English)."""
+    try:
+        return Locale.parse(language).get_display_name(i18n.babel_locale()) or language
+    except (UnknownLocaleError, ValueError):
+        return language
+
+
+def language_in_itself(language: str) -> str:
+    """A language's own name for itself, capitalised: "Français", "English", "Deutsch"."""
+    return i18n.language_name(language, in_language=language)
+
+
+def event_line(event: Event | None) -> str:
+    """"Numérique en Commun[s] · Strasbourg" or nothing when the pack is unknown."""
+    if event is None:
+        return ""
+    return _("{event} · {city}").format(event=event.name, city=event.city)
+
+
+def clear_layout(layout) -> None:
+    """Removes and deletes every widget of a layout (used for rebuilt link lists)."""
+    while layout.count():
+        item = layout.takeAt(0)
+        widget = item.widget()
+        if widget is not None:
+            widget.setParent(None)
+            widget.deleteLater()

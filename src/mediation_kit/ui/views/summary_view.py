@@ -1,0 +1,227 @@
+"""The written summary of a session: its facts, its Markdown text, and links to the same
+session's replay, kit files and translation."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from mediation_kit.core import i18n
+from mediation_kit.core.i18n import _
+from mediation_kit.core.model import KitAsset, Replay, Summary
+from mediation_kit.ui.views.common import (
+    Library,
+    LinkButton,
+    OfflineTextBrowser,
+    ScaledLabel,
+    clear_layout,
+    event_line,
+    format_people,
+    highlight_in_editor,
+    language_in_sentence,
+    meta_label,
+    notice_label,
+    title_label,
+)
+
+
+class SummaryView(QWidget):
+    """Shows one `Summary`; prefers the version in the interface language (content is not UI:
+    when there is none, it shows the original and says so)."""
+
+    # The user clicked a link to another resource; carries its resource key.
+    open_key_requested = Signal(str)
+    # The summary now on screen (a translation may replace the one asked for).
+    record_shown = Signal(str)
+
+    def __init__(self, library: Library | None = None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.library = library
+        self.summary: Summary | None = None
+        self.highlight_terms: list[str] = []
+        self._translation: Summary | None = None
+        self._build()
+        self.retranslate()
+
+    # --- building -----------------------------------------------------------------------
+
+    def _build(self) -> None:
+        self.title = title_label(self)
+        self.meta = meta_label(self)
+        self.language_notice = notice_label(self)
+        self.translation_link = LinkButton(parent=self)
+        self.translation_link.clicked.connect(self.on_translation_link_clicked)
+
+        self.browser = OfflineTextBrowser(self)
+        self.browser.setFrameShape(QFrame.Shape.NoFrame)
+        self.browser.document().setDocumentMargin(12)
+
+        self.speakers_heading = ScaledLabel(1.1, bold=True, parent=self)
+        self.speakers = QLabel(self)
+        self.themes_heading = ScaledLabel(1.1, bold=True, parent=self)
+        self.themes = QLabel(self)
+        self.related_heading = ScaledLabel(1.1, bold=True, parent=self)
+        for label in (self.speakers, self.themes):
+            label.setWordWrap(True)
+            label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.related_links = QVBoxLayout()
+        self.related_links.setSpacing(2)
+
+        side = QWidget(self)
+        side_layout = QVBoxLayout(side)
+        side_layout.setContentsMargins(12, 8, 12, 8)
+        side_layout.setSpacing(6)
+        for heading, body in ((self.speakers_heading, self.speakers),
+                              (self.themes_heading, self.themes)):
+            side_layout.addWidget(heading)
+            side_layout.addWidget(body)
+            side_layout.addSpacing(8)
+        side_layout.addWidget(self.related_heading)
+        side_layout.addLayout(self.related_links)
+        side_layout.addStretch(1)
+        self.side_panel = QScrollArea(self)
+        self.side_panel.setWidget(side)
+        self.side_panel.setWidgetResizable(True)
+        self.side_panel.setFrameShape(QFrame.Shape.NoFrame)
+        self.side_panel.setMinimumWidth(300)
+        self.side_panel.setMaximumWidth(420)
+        self.side_panel.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+
+        language_row = QHBoxLayout()
+        language_row.addWidget(self.language_notice, 1)
+        language_row.addWidget(self.translation_link, 0, Qt.AlignmentFlag.AlignVCenter)
+
+        body = QHBoxLayout()
+        body.setSpacing(12)
+        body.addWidget(self.browser, 3)
+        body.addWidget(self.side_panel, 1)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(16, 12, 16, 12)
+        layout.setSpacing(6)
+        layout.addWidget(self.title)
+        layout.addWidget(self.meta)
+        layout.addLayout(language_row)
+        layout.addSpacing(4)
+        layout.addLayout(body, 1)
+
+    # --- the interface the shell uses ------------------------------------------------------
+
+    def set_library(self, library: Library | None) -> None:
+        self.library = library
+
+    def show_record(self, record: Summary, highlight_terms: Sequence[str] = (),
+                    at_time: float | None = None, *,
+                    prefer_interface_language: bool = True) -> None:
+        """Shows `record`, or its translation in the interface language when there is one."""
+        del at_time  # a summary has no timeline; accepted so every view is opened alike
+        summary = record
+        if prefer_interface_language and record.language != i18n.current_language():
+            other = self._translation_of(record)
+            if other is not None and other.language == i18n.current_language():
+                summary = other
+        self.summary = summary
+        self.highlight_terms = list(highlight_terms)
+        self._translation = self._translation_of(summary)
+        self.browser.show_markdown(summary.body, summary.source.parent)
+        highlight_in_editor(self.browser, self.highlight_terms)
+        self.retranslate()
+        self.record_shown.emit(summary.key)
+
+    def retranslate(self) -> None:
+        self.translation_link.setAccessibleDescription(_("Shows this summary in another language"))
+        self.browser.setAccessibleName(_("Summary text"))
+        self.speakers_heading.setText(_("Speakers"))
+        self.themes_heading.setText(_("Themes"))
+        self.related_heading.setText(_("From the same session"))
+        self.side_panel.setAccessibleName(_("About this session"))
+        summary = self.summary
+        if summary is None:
+            self.title.setText(_("No summary selected"))
+            for widget in (self.meta, self.language_notice, self.translation_link):
+                widget.setVisible(False)
+            self.speakers.setText("")
+            self.themes.setText("")
+            clear_layout(self.related_links)
+            return
+        self.title.setText(summary.title)
+        self.meta.setVisible(True)
+        self.meta.setText(self._meta_text(summary))
+        self.speakers.setText(format_people(summary.speakers) or _("Not given"))
+        self.themes.setText(i18n.format_list(summary.themes) or _("Not given"))
+        self._show_language_notice(summary)
+        self._rebuild_related_links(summary)
+
+    # --- helpers -------------------------------------------------------------------------
+
+    def _translation_of(self, summary: Summary) -> Summary | None:
+        if self.library is None or summary.translation is None:
+            return None
+        return self.library.translation(summary)
+
+    def _meta_text(self, summary: Summary) -> str:
+        when = i18n.format_date(summary.date)
+        if summary.time is not None:
+            when = _("{date}, {time}").format(date=when, time=i18n.format_time(summary.time))
+        pack = self.library.pack(summary.pack_id) if self.library is not None else None
+        place = event_line(pack.event if pack is not None else None)
+        return _("{event} — {when}").format(event=place, when=when) if place else when
+
+    def _show_language_notice(self, summary: Summary) -> None:
+        interface = i18n.current_language()
+        other = self._translation
+        notice = ""
+        if summary.language != interface:
+            if other is not None and other.language == interface:
+                notice = _("You are reading the {language} version of this summary.").format(
+                    language=language_in_sentence(summary.language))
+            else:
+                notice = _("This summary is only available in {language}: "
+                           "it is shown in its original language.").format(
+                    language=language_in_sentence(summary.language))
+        self.language_notice.setText(notice)
+        self.language_notice.setVisible(bool(notice))
+        self.language_notice.setAccessibleName(notice)
+        if other is not None:
+            text = _("Read in {language}").format(language=language_in_sentence(other.language))
+            self.translation_link.setText(text)
+            self.translation_link.setAccessibleName(text)
+        self.translation_link.setVisible(other is not None)
+
+    def _rebuild_related_links(self, summary: Summary) -> None:
+        clear_layout(self.related_links)
+        related = list(self.library.related(summary)) if self.library is not None else []
+        # The translation has its own link above; other summaries are not this session's media.
+        items = [r for r in related if isinstance(r, Replay)]
+        items += [r for r in related if isinstance(r, KitAsset)]
+        if not items:
+            empty = QLabel(_("Nothing else from this session."), self)
+            empty.setWordWrap(True)
+            self.related_links.addWidget(empty)
+            return
+        for record in items:
+            if isinstance(record, Replay):
+                text = _("Replay: {title}").format(title=record.title)
+            else:
+                text = _("Kit: {title}").format(title=record.title)
+            button = LinkButton(text, self)
+            button.setAccessibleName(text)
+            button.setToolTip(text)
+            button.clicked.connect(
+                lambda _checked=False, key=record.key: self.open_key_requested.emit(key))
+            self.related_links.addWidget(button)
+            button.show()  # at once, not after the next event-loop turn
+
+    def on_translation_link_clicked(self) -> None:
+        if self._translation is not None:
+            self.show_record(self._translation, self.highlight_terms,
+                             prefer_interface_language=False)
