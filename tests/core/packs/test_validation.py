@@ -24,6 +24,8 @@ CASES = [
      "replays.toml", None, "not valid TOML: the file ends too early"),
     ("toml-key-twice", {"kit/kit.toml": KIT_TOML + 'title = "Again"\n'},
      "kit/kit.toml", 20, 'key "title" is given twice'),
+    ("toml-table-twice", {"pack.toml": PACK_TOML + "[event]\n"},
+     "pack.toml", 16, "table [event] is declared twice"),
     ("toml-impossible-month", {"pack.toml": edit(PACK_TOML, "start = 2025-10-29",
                                                  "start = 2025-13-29")},
      "pack.toml", 11, "start 2025-13-29 is not a date (expected YYYY-MM-DD)"),

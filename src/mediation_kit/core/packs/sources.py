@@ -92,6 +92,10 @@ def _describe_line(detail: str, source: str) -> str:
         if detail == "Invalid value":
             return _('the value of "{key}" is missing or not valid (text must be in quotes)'
                      ).format(key=key)
+    if detail.startswith("Cannot declare") and source.strip().startswith("["):
+        header = source.split("#", 1)[0].strip()
+        return _("table {header} is declared twice, or clashes with a key of the same "
+                 "name").format(header=header)
     return _("not valid TOML: {detail}").format(detail=detail)
 
 
