@@ -32,6 +32,12 @@ def test_packs_are_loaded_newest_first_and_broken_ones_reported(tmp_path, make_p
     assert library.pack("nope") is None
 
 
+def test_iterating_a_load_result_gives_the_packs(tmp_path, make_pack):
+    make_pack()
+    result = load_packs(tmp_path)
+    assert [pack.id for pack in result] == ["demo-2025"] == [p.id for p in result.packs]
+
+
 def test_a_pack_id_used_twice_keeps_the_first(tmp_path, make_pack):
     make_pack()
     make_pack(pack_id="demo-copy")  # its id "demo-2025" is not its folder name

@@ -94,8 +94,18 @@ class Library:
 
 @dataclass
 class LibraryLoadResult:
+    """The library of the packs that loaded, and every problem found in the folder.
+    Iterating it gives the loaded packs (`for pack in load_packs(folder)`)."""
+
     library: Library
     problems: list[Problem] = field(default_factory=list)
+
+    @property
+    def packs(self) -> tuple[Pack, ...]:
+        return self.library.packs
+
+    def __iter__(self) -> Iterator[Pack]:
+        return iter(self.library.packs)
 
 
 def pack_folders(packs_dir: Path) -> list[Path]:
