@@ -218,6 +218,9 @@ class KitAssetView(QWidget):
             self.preview.setCurrentIndex(PREVIEW_NOTICE)
         else:
             self.preview.setCurrentIndex(PREVIEW_NOTICE)
+        # Focus given to the view: the text to read, else the first action.
+        self.setFocusProxy(self.text if self.preview.currentIndex() == PREVIEW_TEXT
+                           else self.copy_button)
         self.retranslate()
 
     def retranslate(self) -> None:

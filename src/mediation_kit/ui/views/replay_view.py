@@ -234,6 +234,7 @@ class ReplayView(QWidget):
         self.video_path = find_video(self.media_folder, replay.video_file)
         self.player.load(self.video_path)
         self.media_stack.setCurrentIndex(0 if self.video_path is not None else 1)
+        self._update_focus_proxy()
 
     def _fill_chapters(self, replay: Replay) -> None:
         self.chapters.clear()
@@ -260,6 +261,7 @@ class ReplayView(QWidget):
             self.cues.addItem(item)
         self.transcript_stack.setCurrentIndex(0 if replay.cues else 1)
         self._mark_matching_cues()
+        self._update_focus_proxy()
 
     def _relabel_timed_items(self) -> None:
         """Item texts: "12:34  what is said"; the accessible text reads the time in words."""
@@ -350,6 +352,15 @@ class ReplayView(QWidget):
         url = QUrl(replay.url)
         return url if url.isValid() and url.scheme() in EXTERNAL_SCHEMES else None
 
+    def _update_focus_proxy(self) -> None:
+        """Focus given to the view goes to the transcript, else to the player or its help."""
+        if self.replay is not None and self.replay.cues:
+            self.setFocusProxy(self.cues)
+        elif self.video_path is not None:
+            self.setFocusProxy(self.player.play_button)
+        else:
+            self.setFocusProxy(self.media_settings_button)
+
     def _select_cue_at(self, seconds: float) -> None:
         row = bisect.bisect_right(self._cue_starts, seconds + 0.001) - 1
         if 0 <= row < self.cues.count() and row != self.cues.currentRow():
@@ -371,6 +382,7 @@ class ReplayView(QWidget):
     def on_player_playback_failed(self, message: str) -> None:
         self._playback_error = message
         self.media_stack.setCurrentIndex(1)
+        self._update_focus_proxy()
         if self.replay is not None:
             self._show_missing_notice(self.replay)
 

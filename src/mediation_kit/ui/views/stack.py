@@ -14,6 +14,7 @@ from mediation_kit.core.model import (
     Replay,
     ResourceType,
     Summary,
+    TranscriptCue,
     resource_key,
     split_key,
 )
@@ -59,19 +60,23 @@ class ResourceViewStack(QStackedWidget):
             pack_id, kind, local_id = split_key(key)
         except ValueError:
             return False
-        if kind == ResourceType.CUE:
-            # "<replay id>#<cue index>": open the replay, at the cue unless told a time.
-            replay_id, _sep, index = local_id.partition("#")
-            record = self._get(resource_key(pack_id, ResourceType.REPLAY, replay_id))
-            if isinstance(record, Replay) and at_time is None and index.isdigit():
-                cue = next((c for c in record.cues if c.index == int(index)), None)
-                at_time = cue.start if cue is not None else None
-        else:
-            record = self._get(key)
+        record = self._get(key)
+        if record is None and kind == ResourceType.CUE:
+            # A library that does not resolve cue keys: "<replay id>#<cue index>".
+            replay_id, _sep, index = local_id.rpartition("#")
+            replay = self._get(resource_key(pack_id, ResourceType.REPLAY, replay_id))
+            cue = next((c for c in getattr(replay, "cues", ())
+                        if index.isdigit() and c.index == int(index)), None)
+            record = (replay, cue) if cue is not None else None
         return self.show_record(record, highlight_terms, at_time) if record else False
 
     def show_record(self, record: object, highlight_terms: Sequence[str] = (),
                     at_time: float | None = None) -> bool:
+        """Shows a record, or a (replay, cue) pair at the cue; False for anything else."""
+        if isinstance(record, tuple) and len(record) == 2 and isinstance(record[1],
+                                                                           TranscriptCue):
+            record, cue = record
+            at_time = cue.start if at_time is None else at_time
         if isinstance(record, Summary):
             view = self.summary_view
         elif isinstance(record, Replay):

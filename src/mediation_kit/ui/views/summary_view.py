@@ -113,6 +113,8 @@ class SummaryView(QWidget):
         layout.addLayout(language_row)
         layout.addSpacing(4)
         layout.addLayout(body, 1)
+        # Focus given to the view lands in the text, where the arrow keys scroll.
+        self.setFocusProxy(self.browser)
 
     # --- the interface the shell uses ------------------------------------------------------
 
