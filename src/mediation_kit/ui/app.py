@@ -84,32 +84,34 @@ def run_app(argv: list[str]) -> int:
     app.setDesktopFileName(APP_ID)
 
     dirs = user_dirs()
-    log_file = setup_logging(dirs.log)
     settings = Settings.load(dirs.settings_file)
-    for problem in settings.problems:
-        log.warning("%s", problem)
     services = AppServices(app)
     services.apply(settings)
 
     from mediation_kit.ui.main_window import MainWindow
 
-    window = MainWindow(settings, app_services=services)
-    install_excepthook(lambda: window, log_file)
+    # The first paint needs only the toolbar and search field; the rest is built right after.
+    window = MainWindow(settings, app_services=services, deferred=True)
     window.show()
     window.activateWindow()
     window.search_field.setFocus()
-    log.info("%s %s started", APP_NAME, __version__)
 
     if os.environ.get(MARKER_ENV):
-        def shown() -> None:
-            print(SHOWN_MARKER, flush=True)
-
         def ready() -> None:
             print(READY_MARKER, flush=True)
             app.quit()
 
-        QTimer.singleShot(0, shown)
+        QTimer.singleShot(0, lambda: print(SHOWN_MARKER, flush=True))
         window.content_loaded.connect(ready)
-    # Loaded after the first paint, so the window appears at once.
-    QTimer.singleShot(0, window.start_loading)
+
+    def after_first_paint() -> None:
+        log_file = setup_logging(dirs.log)
+        install_excepthook(lambda: window, log_file)
+        log.info("%s %s started", APP_NAME, __version__)
+        for problem in settings.problems:
+            log.warning("%s", problem)
+        window.finish_building()
+        window.start_loading()
+
+    QTimer.singleShot(0, after_first_paint)
     return app.exec()

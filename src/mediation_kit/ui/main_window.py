@@ -1,9 +1,10 @@
 """The main window: search field, results with facets, event cards, and the resource views.
 
 All wiring between the parts is in `_connect_signals()`. The window is shown before any
-content is loaded: `start_loading()` loads the packs and opens (or rebuilds) the index in a
-worker, with progress in the status bar; typing is accepted meanwhile and searched when
-the index is ready.
+content is loaded, and with `deferred=True` even before its result, facet and event-card
+widgets are built (`finish_building()`, right after the first paint). `start_loading()`
+loads the packs and opens (or rebuilds) the index in a worker, with progress in the status
+bar; typing is accepted meanwhile and searched when the index is ready.
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QByteArray, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShortcut
@@ -26,18 +27,14 @@ from PySide6.QtWidgets import (
 from mediation_kit import APP_NAME
 from mediation_kit.core import i18n
 from mediation_kit.core.i18n import _, ngettext
-from mediation_kit.core.model import ResourceType
-from mediation_kit.core.search.api import Hit, SearchQuery, SearchResults
 from mediation_kit.core.settings import Settings
-from mediation_kit.core.tasks import Progress
-from mediation_kit.ui.content import Content, browse_hits
-from mediation_kit.ui.widgets.facet_panel import FacetPanel
-from mediation_kit.ui.widgets.filter_chips import FilterChips
-from mediation_kit.ui.widgets.home import HomePage
-from mediation_kit.ui.widgets.no_result import NoResultPanel
-from mediation_kit.ui.widgets.result_list import ResultList, type_label
 from mediation_kit.ui.widgets.search_field import SearchField
-from mediation_kit.ui.workers import SearchRunner, TaskHandle, run_task
+
+if TYPE_CHECKING:
+    from mediation_kit.core.search.api import Hit, SearchQuery, SearchResults
+    from mediation_kit.core.tasks import Progress
+    from mediation_kit.ui.content import Content
+    from mediation_kit.ui.workers import TaskHandle
 
 log = logging.getLogger(__name__)
 
@@ -46,7 +43,7 @@ FAST_SEARCH_SECONDS = 0.04
 DEBOUNCE_MS = 120
 _QUERY_SYNTAX = re.compile(r"\b(AND|OR|NOT)\b|[a-z]+:\S+|[\"()*?~^+-]")
 
-ContentLoader = Callable[..., Content]  # (progress=, cancel=) -> Content
+ContentLoader = Callable[..., "Content"]  # (progress=, cancel=) -> Content
 
 
 @dataclass(frozen=True)
@@ -73,7 +70,8 @@ class MainWindow(QMainWindow):
     settings_applied = Signal()  # new settings were applied and saved
 
     def __init__(self, settings: Settings | None = None, *,
-                 loader: ContentLoader | None = None, app_services: Any = None) -> None:
+                 loader: ContentLoader | None = None, app_services: Any = None,
+                 deferred: bool = False) -> None:
         super().__init__()
         self.settings = settings if settings is not None else Settings()
         self.loader = loader
@@ -86,23 +84,25 @@ class MainWindow(QMainWindow):
         self._load_handle: TaskHandle | None = None
         self._resource_views: Any = None  # ui.views.ResourceViewStack, made on first use
         self._current_record: Any = None
-        self._status_text = ""
-        self._build()
-        self._connect_signals()
-        self.retranslate()
+        self._status_text: Callable[[], str] = str
+        self.built = False
+        self._build_shell()
+        self._connect_shell_signals()
         self._restore_geometry()
         self._language_listener = _weak_listener(self)
         i18n.add_language_listener(self._language_listener)
+        if not deferred:
+            self.finish_building()
+        else:
+            self.retranslate()
         self.search_field.setFocus(Qt.FocusReason.OtherFocusReason)
 
     # --- building -------------------------------------------------------------------------
 
-    def _build(self) -> None:
+    def _build_shell(self) -> None:
+        """What the first paint needs: menus, toolbar with the search field, status bar."""
         self.setObjectName("mainWindow")
         self.search_field = SearchField(self)
-        self.search_runner = SearchRunner(self)
-        self.debounce = QTimer(self)
-        self.debounce.setSingleShot(True)
 
         self.back_action = QAction(self)
         self.back_action.setShortcuts(_unique_shortcuts(
@@ -113,7 +113,8 @@ class MainWindow(QMainWindow):
         self.home_action.setShortcut(QKeySequence(Qt.Modifier.ALT | Qt.Key.Key_Home))
         self.find_action = QAction(self)
         self.find_action.setShortcuts(_unique_shortcuts(
-            QKeySequence(Qt.Modifier.CTRL | Qt.Key.Key_K), QKeySequence(Qt.Modifier.CTRL | Qt.Key.Key_F),
+            QKeySequence(Qt.Modifier.CTRL | Qt.Key.Key_K),
+            QKeySequence(Qt.Modifier.CTRL | Qt.Key.Key_F),
             *QKeySequence.keyBindings(QKeySequence.StandardKey.Find)))
         self.settings_action = QAction(self)
         self.settings_action.setShortcut(QKeySequence(Qt.Modifier.CTRL | Qt.Key.Key_Comma))
@@ -147,10 +148,44 @@ class MainWindow(QMainWindow):
         self.toolbar.addAction(self.settings_action)
         self.addToolBar(self.toolbar)
 
+        self.stack = QStackedWidget(self)
+        self.message_page = QLabel(self.stack)  # waiting for the index, or search unavailable
+        self.message_page.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.message_page.setWordWrap(True)
+        self.stack.addWidget(self.message_page)
+        right = QWidget(self)
+        self.right_layout = QVBoxLayout(right)
+        self.right_layout.setContentsMargins(4, 4, 4, 4)
+        self.right_layout.addWidget(self.stack, 1)
+        self.splitter = QSplitter(self)
+        self.splitter.addWidget(right)
+        self.setCentralWidget(self.splitter)
+
+        self.status_label = QLabel(self)
+        self.progress_bar = QProgressBar(self)
+        self.progress_bar.setMaximumWidth(240)
+        self.progress_bar.setVisible(False)
+        self.statusBar().addWidget(self.status_label, 1)
+        self.statusBar().addPermanentWidget(self.progress_bar)
+        self.resize(1100, 720)
+
+    def finish_building(self) -> None:
+        """Builds the results, facets, event cards and pages; idempotent."""
+        if self.built:
+            return
+        from mediation_kit.ui.widgets.facet_panel import FacetPanel
+        from mediation_kit.ui.widgets.filter_chips import FilterChips
+        from mediation_kit.ui.widgets.home import HomePage
+        from mediation_kit.ui.widgets.no_result import NoResultPanel
+        from mediation_kit.ui.widgets.result_list import ResultList
+        from mediation_kit.ui.workers import SearchRunner
+
+        self.search_runner = SearchRunner(self)
+        self.debounce = QTimer(self)
+        self.debounce.setSingleShot(True)
         self.facet_panel = FacetPanel(self)
         self.facet_panel.setMinimumWidth(200)
         self.chips = FilterChips(self)
-        self.stack = QStackedWidget(self)
         self.home_page = HomePage(self.stack)
         self.results_page = QWidget(self.stack)
         results_layout = QVBoxLayout(self.results_page)
@@ -161,40 +196,45 @@ class MainWindow(QMainWindow):
         results_layout.addWidget(self.results_heading)
         results_layout.addWidget(self.result_list, 1)
         self.no_result_page = NoResultPanel(self.stack)
-        self.message_page = QLabel(self.stack)  # waiting for the index, or search unavailable
-        self.message_page.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.message_page.setWordWrap(True)
         self.view_stack = QStackedWidget(self.stack)
-        for page in (self.home_page, self.results_page, self.no_result_page,
-                     self.message_page, self.view_stack):
+        for page in (self.home_page, self.results_page, self.no_result_page, self.view_stack):
             self.stack.addWidget(page)
-
-        right = QWidget(self)
-        right_layout = QVBoxLayout(right)
-        right_layout.setContentsMargins(4, 4, 4, 4)
-        right_layout.addWidget(self.chips)
-        right_layout.addWidget(self.stack, 1)
-        self.splitter = QSplitter(self)
-        self.splitter.addWidget(self.facet_panel)
-        self.splitter.addWidget(right)
+        self.stack.setCurrentWidget(self.home_page)
+        self.right_layout.insertWidget(0, self.chips)
+        self.splitter.insertWidget(0, self.facet_panel)
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setSizes([240, 860])
-        self.setCentralWidget(self.splitter)
         self.facet_panel.setVisible(False)
+        state = self.settings["window_state"]
+        if state:
+            self.splitter.restoreState(QByteArray.fromBase64(state.encode("ascii")))
 
-        self.status_label = QLabel(self)
-        self.progress_bar = QProgressBar(self)
-        self.progress_bar.setMaximumWidth(240)
-        self.progress_bar.setVisible(False)
-        self.statusBar().addWidget(self.status_label, 1)
-        self.statusBar().addPermanentWidget(self.progress_bar)
-        self.resize(1100, 720)
+        self._connect_signals()
+        self.built = True
+        self.retranslate()
+        if self.content is not None:
+            self.set_content(self.content)
+        elif self.search_field.text().strip():
+            self._show_page(self.message_page)
 
-    def _connect_signals(self) -> None:
+    def _connect_shell_signals(self) -> None:
         self.search_field.textEdited.connect(self.on_search_field_edited)
         self.search_field.textChanged.connect(self.on_search_field_changed)
         self.search_field.down_pressed.connect(self.on_search_field_down_pressed)
         self.search_field.enter_pressed.connect(self.on_search_field_enter_pressed)
+        self.back_action.triggered.connect(self.go_back)
+        self.home_action.triggered.connect(self.go_home)
+        self.find_action.triggered.connect(self.focus_search_field)
+        self.settings_action.triggered.connect(self.open_settings)
+        self.about_action.triggered.connect(self.open_about)
+        self.quit_action.triggered.connect(self.close)
+        # Esc outside the field also goes back to a fresh search.
+        escape = QShortcut(QKeySequence(Qt.Key.Key_Escape), self)
+        escape.setContext(Qt.ShortcutContext.WindowShortcut)
+        escape.activated.connect(self.on_escape)
+
+    def _connect_signals(self) -> None:
+        """Wiring of the parts built by `finish_building()`."""
         self.debounce.timeout.connect(self.run_search)
         self.search_runner.results_ready.connect(self.on_search_results_ready)
         self.search_runner.search_failed.connect(self.on_search_failed)
@@ -207,16 +247,6 @@ class MainWindow(QMainWindow):
         self.chips.remove_requested.connect(partial(self.on_facet_filter_toggled, checked=False))
         self.chips.clear_requested.connect(self.on_chips_clear_requested)
         self.home_page.browse_requested.connect(self.on_home_browse_requested)
-        self.back_action.triggered.connect(self.go_back)
-        self.home_action.triggered.connect(self.go_home)
-        self.find_action.triggered.connect(self.focus_search_field)
-        self.settings_action.triggered.connect(self.open_settings)
-        self.about_action.triggered.connect(self.open_about)
-        self.quit_action.triggered.connect(self.close)
-        # Esc outside the field also goes back to a fresh search.
-        escape = QShortcut(QKeySequence(Qt.Key.Key_Escape), self)
-        escape.setContext(Qt.ShortcutContext.WindowShortcut)
-        escape.activated.connect(self.on_escape)
 
     # --- translation ----------------------------------------------------------------------
 
@@ -246,8 +276,13 @@ class MainWindow(QMainWindow):
         self.stack.setAccessibleName(_("Main area"))
         self.progress_bar.setAccessibleName(_("Preparing the search index"))
         self.status_label.setAccessibleName(_("Status"))
-        for widget in (self.search_field, self.result_list, self.facet_panel, self.chips,
-                       self.home_page, self.no_result_page):
+        self.search_field.retranslate()
+        if not self.built:
+            self.message_page.setText(_("Loading…"))
+            self._show_status()
+            return
+        for widget in (self.result_list, self.facet_panel, self.chips, self.home_page,
+                       self.no_result_page):
             widget.retranslate()
         self.chips.set_filters(self._chip_filters())
         if self._resource_views is not None:
@@ -256,6 +291,8 @@ class MainWindow(QMainWindow):
 
     def _retranslate_state(self) -> None:
         """Texts that depend on what is shown: counts, status, waiting messages."""
+        if not self.built:
+            return
         if self.content is None:
             self.message_page.setText(_("Preparing the search index… You can type already."))
         elif self.content.engine is None:
@@ -264,6 +301,8 @@ class MainWindow(QMainWindow):
         results = self._last_results
         if self._browse is not None:
             pack = self.content.pack(self._browse[0]) if self.content else None
+            from mediation_kit.ui.widgets.result_list import type_label
+
             self.results_heading.setText(_("{part} of {event}").format(
                 part=type_label(self._browse[1]), event=pack.event.name if pack else ""))
         elif results is not None:
@@ -281,9 +320,11 @@ class MainWindow(QMainWindow):
         """Loads the packs and the index in a worker; the window stays usable meanwhile."""
         if self.loader is None:
             self.loader = default_loader()
-        self._set_status(_("Loading the content packs…"))
+        self._set_status(lambda: _("Loading the content packs…"))
         self.progress_bar.setRange(0, 0)
         self.progress_bar.setVisible(True)
+        from mediation_kit.ui.workers import run_task
+
         handle = run_task(self.loader, with_progress=True, parent=self)
         handle.signals.progress.connect(self.on_loader_progress)
         handle.signals.finished.connect(self.on_loader_finished)
@@ -298,7 +339,7 @@ class MainWindow(QMainWindow):
             self.progress_bar.setValue(progress.done)
         else:
             self.progress_bar.setRange(0, 0)
-        self._set_status(progress.message or _("Preparing the search index…"))
+        self._set_status(lambda: progress.message or _("Preparing the search index…"))
         self.index_progress.emit(progress)
 
     def on_loader_finished(self, content: Content) -> None:
@@ -308,11 +349,16 @@ class MainWindow(QMainWindow):
     def on_loader_failed(self, message: str, details: str) -> None:
         self._load_handle = None
         log.error("loading the content failed: %s\n%s", message, details)
+        from mediation_kit.ui.content import Content
+
         self.set_content(Content(library=None, engine=None,
                                  index_message=_("The content could not be loaded: {error}")
                                  .format(error=message)))
 
     def set_content(self, content: Content) -> None:
+        self.content = content
+        if not self.built:
+            return  # finish_building() shows it
         self.content = content
         self.progress_bar.setVisible(False)
         for problem in content.problems:
@@ -321,25 +367,26 @@ class MainWindow(QMainWindow):
         if self._resource_views is not None:
             self._resource_views.set_library(content.library)
         if content.engine is None:
-            self._set_status(content.index_message or _("Search is unavailable."))
+            self._set_status(lambda: content.index_message or _("Search is unavailable."))
         elif content.problems:
-            self._set_status(ngettext(
+            self._set_status(lambda: ngettext(
                 "Ready. {count} problem in the content packs: see the log.",
                 "Ready. {count} problems in the content packs: see the log.",
                 len(content.problems)).format(count=len(content.problems)))
         else:
-            self._set_status(_("Ready."))
+            self._set_status(lambda: _("Ready."))
         self._retranslate_state()
         self.content_loaded.emit()
         if self.search_field.text().strip():
             self.run_search()
 
-    def _set_status(self, text: str) -> None:
+    def _set_status(self, text: Callable[[], str]) -> None:
+        """`text()` gives the message in the current language (called again on a switch)."""
         self._status_text = text
         self._show_status()
 
     def _show_status(self) -> None:
-        self.status_label.setText(self._status_text)
+        self.status_label.setText(self._status_text())
 
     # --- searching ------------------------------------------------------------------------
 
@@ -347,6 +394,10 @@ class MainWindow(QMainWindow):
         self._browse = None
 
     def on_search_field_changed(self, text: str) -> None:
+        if not self.built:
+            if text.strip():
+                self._show_page(self.message_page)
+            return
         if not text.strip():
             self.debounce.stop()
             self.search_runner.invalidate()
@@ -362,9 +413,13 @@ class MainWindow(QMainWindow):
         self.debounce.start(0 if fast and not self.search_runner.busy else DEBOUNCE_MS)
 
     def current_query(self) -> SearchQuery:
+        from mediation_kit.core.search.api import SearchQuery
+
         return SearchQuery(text=self.search_field.text().strip(), filters=dict(self._filters))
 
     def run_search(self) -> None:
+        if not self.built:
+            return
         content = self.content
         if content is None or content.engine is None:
             return
@@ -388,7 +443,7 @@ class MainWindow(QMainWindow):
         self.results_shown.emit(query.text)
 
     def on_search_failed(self, query: SearchQuery, message: str) -> None:
-        self._set_status(_("The search failed: {error}").format(error=message))
+        self._set_status(lambda: _("The search failed: {error}").format(error=message))
         self.results_shown.emit(query.text)
 
     def on_suggestion_chosen(self, suggestion: str) -> None:
@@ -430,6 +485,9 @@ class MainWindow(QMainWindow):
             return
         self._push_place()
         self._browse = (pack_id, kind)
+        from mediation_kit.core.model import ResourceType
+        from mediation_kit.ui.content import browse_hits
+
         self.result_list.set_hits(browse_hits(pack, ResourceType(kind)))
         self.facet_panel.setVisible(False)
         self._show_page(self.results_page)
@@ -443,6 +501,8 @@ class MainWindow(QMainWindow):
         self.search_field.selectAll()
 
     def on_search_field_down_pressed(self) -> None:
+        if not self.built:
+            return
         target = self._visible_result_list()
         if target is not None and target.result_model.rowCount():
             target.setFocus(Qt.FocusReason.TabFocusReason)
@@ -450,6 +510,8 @@ class MainWindow(QMainWindow):
                 target.setCurrentIndex(target.result_model.index(0))
 
     def on_search_field_enter_pressed(self) -> None:
+        if not self.built:
+            return
         target = self._visible_result_list()
         if target is not None:
             hit = target.current_hit()
@@ -465,7 +527,7 @@ class MainWindow(QMainWindow):
         return None
 
     def on_escape(self) -> None:
-        if self.stack.currentWidget() is self.view_stack:
+        if self.built and self.stack.currentWidget() is self.view_stack:
             self.go_back()
         else:
             self.search_field.clear()
@@ -475,6 +537,8 @@ class MainWindow(QMainWindow):
 
     def _show_page(self, page: QWidget) -> None:
         self.stack.setCurrentWidget(page)
+        if not self.built:
+            return
         self.facet_panel.setVisible(
             page in (self.results_page, self.no_result_page) and self._browse is None
             and self._last_results is not None)
@@ -491,6 +555,8 @@ class MainWindow(QMainWindow):
         self.back_action.setEnabled(True)
 
     def go_back(self) -> None:
+        if not self.built:
+            return
         if not self._history:
             return
         place = self._history.pop()
@@ -506,6 +572,8 @@ class MainWindow(QMainWindow):
         self.back_action.setEnabled(bool(self._history))
 
     def go_home(self, clear_field: bool = True) -> None:
+        if not self.built:
+            return
         if clear_field and self.search_field.text():
             self.search_field.clear()  # comes back here through textChanged
         self._browse = None
@@ -516,24 +584,28 @@ class MainWindow(QMainWindow):
         self._show_page(self.home_page)
 
     def open_hit(self, hit: Hit) -> None:
+        if not self.built:
+            return
         if self.content is None:
             return
         record = self.content.record(hit.key)
         if record is None:
-            self._set_status(_("This resource is no longer in the content packs."))
+            self._set_status(lambda: _("This resource is no longer in the content packs."))
             return
         terms = highlight_terms(self.search_field.text()) if self._browse is None else []
-        at_time = hit.time if hit.type == ResourceType.CUE.value else None
+        at_time = hit.time if hit.type == "cue" else None
         self._push_place()
         self._show_record(record, terms, at_time)
 
     def open_key(self, key: str) -> None:
         """Opens a resource linked from a view (the same session's replay, a translation)."""
+        if not self.built:
+            return
         if self.content is None:
             return
         record = self.content.record(key)
         if record is None:
-            self._set_status(_("This resource is no longer in the content packs."))
+            self._set_status(lambda: _("This resource is no longer in the content packs."))
             return
         self._push_place()
         at_time = None
@@ -548,7 +620,7 @@ class MainWindow(QMainWindow):
         self._current_record, self._current_terms, self._current_time = (
             record, tuple(terms), at_time)
         if not views.show_record(record, terms, at_time):
-            self._set_status(_("This kind of resource cannot be shown."))
+            self._set_status(lambda: _("This kind of resource cannot be shown."))
             return
         self._show_page(self.view_stack)
         views.currentWidget().setFocus(Qt.FocusReason.OtherFocusReason)
@@ -603,7 +675,8 @@ class MainWindow(QMainWindow):
         if values.get("media_folder", old["media_folder"]) != old["media_folder"]:
             if self._resource_views is not None:
                 self._resource_views.set_media_folder(self._media_folder())
-        self.result_list.retranslate()  # theme colours of the snippets
+        if self.built:
+            self.result_list.retranslate()  # theme colours of the snippets
         self.save_settings()
         self.settings_applied.emit()
 
@@ -614,7 +687,8 @@ class MainWindow(QMainWindow):
             self.settings.save()
         except OSError as error:
             log.error("could not save the settings to %s: %s", self.settings.path, error)
-            self._set_status(_("The settings could not be saved: {error}").format(error=error))
+            self._set_status(lambda: _("The settings could not be saved: {error}").format(
+                error=error))
 
     def open_about(self) -> None:
         from mediation_kit.ui.dialogs.about_dialog import AboutDialog
@@ -632,9 +706,6 @@ class MainWindow(QMainWindow):
         geometry = self.settings["window_geometry"]
         if geometry:
             self.restoreGeometry(QByteArray.fromBase64(geometry.encode("ascii")))
-        state = self.settings["window_state"]
-        if state:
-            self.splitter.restoreState(QByteArray.fromBase64(state.encode("ascii")))
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.settings["window_geometry"] = bytes(self.saveGeometry().toBase64()).decode("ascii")
@@ -643,7 +714,8 @@ class MainWindow(QMainWindow):
         self.save_settings()
         if self._load_handle is not None:
             self._load_handle.cancel.cancel()
-        self.search_runner.invalidate()
+        if self.built:
+            self.search_runner.invalidate()
         i18n.remove_language_listener(self._language_listener)
         if self._resource_views is not None:
             self._resource_views.replay_view.hide()  # stops the playback
