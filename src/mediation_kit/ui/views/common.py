@@ -131,6 +131,23 @@ def highlight_in_editor(editor: QTextEdit, terms: Iterable[str]) -> int:
 
 # --- a text browser that never goes online ------------------------------------------------
 
+# A Markdown image whose address is on the web: ![alt](http://… "title")
+_REMOTE_IMAGE = re.compile(r"!\[([^\]]*)\]\(\s*<?(?:https?:)?//[^)]*\)", re.IGNORECASE)
+
+
+def without_remote_images(markdown: str) -> str:
+    """Web images replaced by their description in italics, instead of a broken-image icon.
+
+    This is for looks only: `OfflineTextBrowser.loadResource` refuses remote addresses anyway
+    (an HTML <img> inside the Markdown, say).
+    """
+    def describe(match: re.Match) -> str:
+        alt = match.group(1).strip()
+        return f"*[{alt}]*" if alt else ""
+
+    return _REMOTE_IMAGE.sub(describe, markdown)
+
+
 
 class OfflineTextBrowser(QTextBrowser):
     """Shows Markdown; loads only local files under its folder, never anything remote.
@@ -160,7 +177,8 @@ class OfflineTextBrowser(QTextBrowser):
         self.refused_urls.clear()
         self._apply_reading_font()
         self.document().setMarkdown(
-            markdown, self.document().MarkdownFeature.MarkdownDialectGitHub)
+            without_remote_images(markdown),
+            self.document().MarkdownFeature.MarkdownDialectGitHub)
         self.moveCursor(QTextCursor.MoveOperation.Start)
 
     def _apply_reading_font(self) -> None:
@@ -178,7 +196,8 @@ class OfflineTextBrowser(QTextBrowser):
     def loadResource(self, type: int, name: QUrl) -> object:  # noqa: A002 (Qt's name)
         local = self._local_file(name)
         if local is None:
-            self.refused_urls.append(QUrl(name))
+            if name not in self.refused_urls:  # asked again at every paint
+                self.refused_urls.append(QUrl(name))
             return None
         image = QImage(str(local))
         return None if image.isNull() else image
@@ -314,11 +333,14 @@ def notice_label(parent: QWidget | None = None) -> QLabel:
 # --- formatting --------------------------------------------------------------------------
 
 
+def person_text(person: Person) -> str:
+    return (_("{name} ({role})").format(name=person.name, role=person.role) if person.role
+            else person.name)
+
+
 def format_people(people: Iterable[Person]) -> str:
-    """"Jean Cattan (ANCT), Caroline Zorn" as the interface language writes lists."""
-    return i18n.format_list(
-        _("{name} ({role})").format(name=p.name, role=p.role) if p.role else p.name
-        for p in people)
+    """"Jean Cattan (ANCT) et Caroline Zorn" as the interface language writes lists."""
+    return i18n.format_list(person_text(p) for p in people)
 
 
 def language_in_sentence(language: str) -> str:

@@ -112,7 +112,7 @@ class ReplayView(QWidget):
         self.cues.setUniformItemSizes(False)
         self.cues.setResizeMode(QListWidget.ResizeMode.Adjust)
         self.cues.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
-        self.cues.setSpacing(2)
+        self.cues.setSpacing(3)
         self.no_transcript = notice_label(self)
         self.transcript_stack = QStackedWidget(self)
         self.transcript_stack.addWidget(self.cues)

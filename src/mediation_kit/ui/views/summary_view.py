@@ -25,7 +25,7 @@ from mediation_kit.ui.views.common import (
     ScaledLabel,
     clear_layout,
     event_line,
-    format_people,
+    person_text,
     highlight_in_editor,
     language_in_sentence,
     meta_label,
@@ -158,8 +158,9 @@ class SummaryView(QWidget):
         self.title.setText(summary.title)
         self.meta.setVisible(True)
         self.meta.setText(self._meta_text(summary))
-        self.speakers.setText(format_people(summary.speakers) or _("Not given"))
-        self.themes.setText(i18n.format_list(summary.themes) or _("Not given"))
+        # One per line in the side column: easier to scan than a sentence.
+        self.speakers.setText("\n".join(map(person_text, summary.speakers)) or _("Not given"))
+        self.themes.setText("\n".join(summary.themes) or _("Not given"))
         self._show_language_notice(summary)
         self._rebuild_related_links(summary)
 
