@@ -1,0 +1,114 @@
+"""How text becomes index terms: accent and case folding, stop words, French and English stems,
+edge n-grams for the word being typed.
+
+Folding comes before stemming, so that `numerique` and `numérique` are the same string by the
+time the stemmer sees them: an accented query finds exactly what its unaccented form finds.
+The query side runs the very same analyzers (see `terms_for`), never the query parser's own.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+
+from whoosh.analysis import (
+    Filter,
+    LowercaseFilter,
+    NgramFilter,
+    RegexTokenizer,
+    StemFilter,
+    StopFilter,
+)
+from whoosh.lang import stopwords_for_language
+
+# Shortest typed word expanded as a prefix; a shorter last word counts as a whole word.
+MIN_PREFIX = 2
+# Longest prefix kept as an edge n-gram; a longer typed prefix expands over whole words.
+MAX_PREFIX = 14
+
+WORD_PATTERN = r"\w+"
+_word_re = re.compile(WORD_PATTERN)
+
+
+def fold(text: str) -> str:
+    """Lower case without accents: "Événement" -> "evenement", "Œuvre" -> "oeuvre"."""
+    text = text.casefold().replace("œ", "oe").replace("æ", "ae")
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+def words(text: str) -> list[str]:
+    """The words of `text`, as written (no folding)."""
+    return _word_re.findall(text)
+
+
+class FoldFilter(Filter):
+    """Accent and case folding with `fold`, memoised: the vocabulary repeats a lot."""
+
+    def __call__(self, tokens):
+        for t in tokens:
+            t.text = _fold_cached(t.text)
+            yield t
+
+
+@lru_cache(maxsize=100_000)
+def _fold_cached(text: str) -> str:
+    return fold(text)
+
+
+STOP_WORDS = {
+    lang: frozenset(fold(w) for w in stopwords_for_language(lang)) for lang in ("fr", "en")
+}
+ALL_STOP_WORDS = STOP_WORDS["fr"] | STOP_WORDS["en"]
+
+
+def _base():
+    # LowercaseFilter is cheap and lets FoldFilter's cache see fewer distinct strings.
+    return RegexTokenizer(WORD_PATTERN) | LowercaseFilter() | FoldFilter()
+
+
+def text_analyzer(lang: str):
+    """Body and title text of one language: folded, stop words out, stemmed."""
+    return (_base() | StopFilter(stoplist=STOP_WORDS[lang], minsize=2)
+            | StemFilter(lang="fr" if lang == "fr" else "en", cachesize=100_000))
+
+
+def name_analyzer():
+    """Names and tags: folded words, never stemmed, no stop words removed."""
+    return _base()
+
+
+def word_analyzer():
+    """Whole folded words without stop words: spelling suggestions and fuzzy matches."""
+    return _base() | StopFilter(stoplist=ALL_STOP_WORDS, minsize=2)
+
+
+def prefix_analyzer():
+    """Edge n-grams of folded words, so that a typed prefix is one term, never an expansion."""
+    return word_analyzer() | NgramFilter(MIN_PREFIX, MAX_PREFIX, at="start")
+
+
+def keyword_value(value: str) -> str:
+    """A facet value as indexed: folded, inner spaces kept ("Jean Cattan" -> "jean cattan")."""
+    return " ".join(fold(value).split())
+
+
+_ANALYZERS: dict[str, object] = {}
+
+
+def analyzer_for(kind: str):
+    """One shared analyzer per kind, for the query side."""
+    if kind not in _ANALYZERS:
+        _ANALYZERS[kind] = {
+            "fr": lambda: text_analyzer("fr"),
+            "en": lambda: text_analyzer("en"),
+            "name": name_analyzer,
+            "word": word_analyzer,
+        }[kind]()
+    return _ANALYZERS[kind]
+
+
+def terms_for(kind: str, text: str) -> list[str]:
+    """The index terms `text` becomes in a field analysed as `kind`."""
+    return [t.text for t in analyzer_for(kind)(text)]

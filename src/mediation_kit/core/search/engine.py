@@ -1,0 +1,451 @@
+"""The query engine: a parsed query -> ranked hits, snippets, facet counts, corrections.
+
+One engine per index folder, with one Whoosh searcher reused across queries and reopened only
+when the index on disk changed. Matching documents are also computed as sets of document
+numbers (cached per term), which gives exact totals and facet counts with set operations
+instead of walking every match in Python; Whoosh itself only ranks the top of the list.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import threading
+from collections import OrderedDict
+from datetime import date
+from pathlib import Path
+
+from whoosh import index as whoosh_index
+
+from mediation_kit.core.model import ResourceType
+from mediation_kit.core.search import querylang
+from mediation_kit.core.search.analysis import (
+    ALL_STOP_WORDS,
+    MAX_PREFIX,
+    MIN_PREFIX,
+    fold,
+    keyword_value,
+    terms_for,
+)
+from mediation_kit.core.search.api import FACETS, FacetCount, Hit, SearchQuery, SearchResults
+from mediation_kit.core.search.index import META_FILE, read_meta
+from mediation_kit.core.search.querylang import AnyOf, ParsedQuery, Phrase, Word
+from mediation_kit.core.search.ranking import Ranker, read_postings
+from mediation_kit.core.search.schema import (
+    FACET_FIELDS,
+    TEXT_LANGUAGES,
+    body_field,
+    field_boosts,
+    title_field,
+)
+from mediation_kit.core.search.snippets import Marker, make_snippet
+
+log = logging.getLogger(__name__)
+
+MAX_EXPANSION = 64  # whole words tried for a long prefix or a misspelt word
+_QUERY_CACHE_SIZE = 64
+MAX_FACET_VALUES = 50
+MAX_PAGE = 500  # deeper pages are not useful and cost a full ranking
+
+
+class SearchEngineError(Exception):
+    """The index cannot be opened (the message names the folder)."""
+
+
+class _LRU(OrderedDict):
+    def __init__(self, size: int) -> None:
+        super().__init__()
+        self.size = size
+
+    def get_or(self, key, make):
+        if key in self:
+            self.move_to_end(key)
+            return self[key]
+        value = make()
+        self[key] = value
+        if len(self) > self.size:
+            self.popitem(last=False)
+        return value
+
+
+class _Compiled:
+    """A clause as the set of documents it matches and the (field, term) pairs that score."""
+
+    __slots__ = ("docs", "scorers")
+
+    def __init__(self, docs: frozenset[int], scorers: tuple[tuple[str, str], ...]) -> None:
+        self.docs = docs
+        self.scorers = scorers
+
+
+class SearchEngine:
+    def __init__(self, index_dir: Path) -> None:
+        self.index_dir = Path(index_dir)
+        self._lock = threading.RLock()
+        self._ix = None
+        self._searcher = None
+        self._stamp = None
+        # Set by tests: let errors out instead of answering "no results".
+        self.raise_errors = False
+        self._open()
+
+    # --- opening, reopening -------------------------------------------------------------
+
+    def _meta_stamp(self):
+        try:
+            st = os.stat(self.index_dir / META_FILE)
+        except OSError:
+            return None
+        return (st.st_ino, st.st_mtime_ns, st.st_size)
+
+    def _open(self) -> None:
+        self._close_searcher()
+        try:
+            self._ix = whoosh_index.open_dir(str(self.index_dir), readonly=True)
+            self._searcher = self._ix.searcher()
+        except Exception as exc:
+            self._close_searcher()
+            raise SearchEngineError(str(self.index_dir)) from exc
+        meta = read_meta(self.index_dir) or {}
+        self._labels: dict[str, dict[str, str]] = meta.get("labels") or {}
+        self._stamp = self._meta_stamp()
+        self._ranker = Ranker(self._searcher.reader(), field_boosts())
+        self._query_cache = _LRU(_QUERY_CACHE_SIZE)
+        self._near_cache = _LRU(_QUERY_CACHE_SIZE)
+        self._facet_docs: dict[str, dict[str, frozenset[int]]] | None = None
+        self._all_docs = frozenset(self._searcher.reader().all_doc_ids())
+
+    def _refresh(self) -> None:
+        """Reopens when the index folder now holds another build (it was rebuilt)."""
+        if self._meta_stamp() != self._stamp:
+            self._open()
+
+    def _close_searcher(self) -> None:
+        if self._searcher is not None:
+            self._searcher.close()
+        if self._ix is not None:
+            self._ix.close()
+        self._searcher = self._ix = None
+
+    def close(self) -> None:
+        with self._lock:
+            self._close_searcher()
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    @property
+    def doc_count(self) -> int:
+        with self._lock:
+            return len(self._all_docs)
+
+    # --- the public calls ----------------------------------------------------------------
+
+    def search(self, query: SearchQuery) -> SearchResults:
+        """Results for any query text at all; a failure inside is logged, never raised."""
+        with self._lock:
+            try:
+                if self._searcher is None:
+                    self._open()
+                else:
+                    self._refresh()
+                return self._search(query)
+            except Exception:
+                if self.raise_errors:
+                    raise
+                log.exception("search failed for %r", query.text[:200])
+                return SearchResults(query, 0, (), {})
+
+    def suggest(self, word: str, limit: int = 5) -> list[str]:
+        """Real words of the index close to `word` (accent- and case-folded)."""
+        with self._lock:
+            f = fold(word.strip())
+            if len(f) < 3 or self._searcher is None:
+                return []
+            try:
+                return list(self._searcher.suggest("words", f, limit=limit, maxdist=2, prefix=1))
+            except Exception:
+                log.exception("suggest failed for %r", word[:100])
+                return []
+
+    # --- the work ------------------------------------------------------------------------
+
+    def _search(self, q: SearchQuery) -> SearchResults:
+        parsed = querylang.parse(q.text, as_you_type=q.as_you_type)
+        filters = {name: set(values) for name, values in q.filters.items() if values}
+        for name, values in parsed.filters.items():
+            filters.setdefault(name, set()).update(values)
+        allowed = {name: self._filter_docs(name, values) for name, values in filters.items()
+                   if name in FACET_FIELDS}
+
+        main = self._compile_query(parsed)
+        if main is None and not allowed:
+            facets = self._facet_counts(self._all_docs, {}) if q.with_facets else {}
+            return SearchResults(q, 0, (), facets)
+        base = main.docs if main is not None else self._all_docs
+        matched = base
+        for docs in allowed.values():
+            matched = matched & docs
+
+        facets = self._facet_counts(base, allowed) if q.with_facets else {}
+        page = min(max(1, q.page), MAX_PAGE)
+        size = max(1, min(q.page_size, 200))
+        hits: tuple[Hit, ...] = ()
+        if matched:
+            marker = self._marker(parsed)
+            scorers = main.scorers if main is not None else ()
+            hits = self._ranked(matched, scorers, page, size, marker)
+        suggestion = None
+        fuzzy: tuple[Hit, ...] = ()
+        if not matched and main is not None:
+            suggestion = self._suggestion(q.text, parsed)
+            fuzzy = self._fuzzy(parsed, allowed, size)
+        return SearchResults(q, len(matched), hits, facets, suggestion, fuzzy)
+
+    def _ranked(self, docs: frozenset[int], scorers, page: int, size: int,
+                marker: Marker) -> tuple[Hit, ...]:
+        rows = self._ranker.top(docs, scorers, page * size)[(page - 1) * size:]
+        return tuple(self._hit(docnum, score, marker) for docnum, score in rows)
+
+    def _hit(self, docnum: int, score: float, marker: Marker) -> Hit:
+        stored = self._searcher.stored_fields(docnum)
+        day = stored.get("date")
+        return Hit(
+            key=stored["key"],
+            type=stored.get("type", ""),
+            title=stored.get("title", ""),
+            pack_id=stored.get("pack", ""),
+            event=stored.get("event_name", ""),
+            date=date.fromisoformat(day) if day else None,
+            score=float(score or 0.0),
+            snippet=make_snippet(stored.get("text") or "", marker),
+            time=stored.get("time") if stored.get("type") == ResourceType.CUE.value else None,
+            parent_key=stored.get("parent"),
+            language=stored.get("lang") or None,
+        )
+
+    # --- compiling the parsed query --------------------------------------------------------
+
+    def _compile_query(self, parsed: ParsedQuery) -> _Compiled | None:
+        key = (tuple(parsed.required), tuple(parsed.excluded))
+        return self._query_cache.get_or(key, lambda: self._compile_uncached(parsed))
+
+    def _compile_uncached(self, parsed: ParsedQuery) -> _Compiled | None:
+        required = [c for c in (self._clause(c) for c in parsed.required) if c is not None]
+        if not required:
+            return None
+        docs = frozenset.intersection(*(c.docs for c in required))
+        for c in parsed.excluded:
+            compiled = self._clause(c)
+            if compiled is not None:
+                docs = docs - compiled.docs
+        return _Compiled(docs, tuple(s for c in required for s in c.scorers))
+
+    def _clause(self, clause) -> _Compiled | None:
+        if isinstance(clause, Word):
+            return self._word(clause)
+        if isinstance(clause, Phrase):
+            return self._phrase(clause)
+        if isinstance(clause, AnyOf):
+            parts = [c for c in (self._clause(c) for c in clause.clauses) if c is not None]
+            if not parts:
+                return None
+            return _Compiled(frozenset().union(*(p.docs for p in parts)),
+                             tuple(s for p in parts for s in p.scorers))
+        return None
+
+    def _any_of(self, pairs: list[tuple[str, str]]) -> _Compiled | None:
+        if not pairs:
+            return None
+        docs = frozenset().union(*(self._ranker.docs(f, t) for f, t in pairs))
+        return _Compiled(docs, tuple(pairs))
+
+    def _word(self, word: Word) -> _Compiled | None:
+        folded = fold(word.text)
+        if folded in ALL_STOP_WORDS or len(folded) < (MIN_PREFIX if word.prefix else 2):
+            return None
+        pairs: list[tuple[str, str]] = []
+        for lang in TEXT_LANGUAGES:
+            for stem in terms_for(lang, word.text):
+                pairs += [(title_field(lang), stem), (body_field(lang), stem)]
+        for name in terms_for("name", word.text):
+            pairs += [("names", name), ("tags", name)]
+        if word.prefix:
+            if len(folded) <= MAX_PREFIX:
+                pairs.append(("prefix", folded))
+            else:
+                expanded = self._searcher.reader().expand_prefix("words", folded)
+                pairs.extend(("words", t) for t, _ in zip(expanded, range(MAX_EXPANSION)))
+        return self._any_of(pairs)
+
+    def _phrase(self, phrase: Phrase) -> _Compiled | None:
+        text = " ".join(phrase.words)
+        docs: set[int] = set()
+        scorers: list[tuple[str, str]] = []
+        per_field = [(field, terms_for(lang, text)) for lang in TEXT_LANGUAGES
+                     for field in (title_field(lang), body_field(lang))]
+        per_field.append(("names", terms_for("name", text)))
+        for field, terms in per_field:
+            if not terms:
+                continue
+            candidates = frozenset.intersection(*(self._ranker.docs(field, t) for t in terms))
+            if not candidates:
+                continue
+            scorers.extend((field, t) for t in terms)
+            if len(terms) == 1:
+                docs |= candidates
+            else:
+                docs |= self._ranker.phrase_docs(field, terms, candidates)
+        if not scorers:
+            return None
+        return _Compiled(frozenset(docs), tuple(scorers))
+
+    # --- filters and facets -------------------------------------------------------------
+
+    def _facet_value_docs(self) -> dict[str, dict[str, frozenset[int]]]:
+        """Facet -> value -> documents, read once per opened index."""
+        if self._facet_docs is None:
+            reader = self._searcher.reader()
+            table: dict[str, dict[str, frozenset[int]]] = {}
+            for facet in FACETS:
+                field = FACET_FIELDS[facet]
+                values = {}
+                for raw in reader.lexicon(field):
+                    value = raw.decode("utf-8") if isinstance(raw, bytes) else raw
+                    if value:
+                        values[value] = frozenset(read_postings(reader.postings(field, raw))[0])
+                table[facet] = values
+            self._facet_docs = table
+        return self._facet_docs
+
+    def _label(self, facet: str, value: str) -> str:
+        return self._labels.get(facet, {}).get(value, value)
+
+    def _filter_docs(self, facet: str, wanted: set[str]) -> frozenset[int]:
+        """Documents having any of the `wanted` values, matched folded, by value or label
+        (`event:nec-2025`, `event:"Numérique en Commun[s]"`, `speaker:cattan`)."""
+        values = self._facet_value_docs().get(facet, {})
+        docs: set[int] = set()
+        for want in wanted:
+            w = keyword_value(want)
+            w_words = set(fold(want).split()) if facet in ("event", "speaker", "theme") else set()
+            for value, value_docs in values.items():
+                label = keyword_value(self._label(facet, value))
+                if w in (value, label) or (w_words and w_words <= set(label.split())):
+                    docs |= value_docs
+                elif facet == "event" and w_words and w_words <= set(
+                        querylang.split_words(fold(self._label(facet, value)))):
+                    docs |= value_docs
+        return frozenset(docs)
+
+    def _facet_counts(self, base: frozenset[int], allowed: dict[str, frozenset[int]]
+                      ) -> dict[str, tuple[FacetCount, ...]]:
+        """Counts per facet value, each facet ignoring its own filter (so its other values
+        stay visible for choosing more) but applying the others."""
+        out = {}
+        for facet, values in self._facet_value_docs().items():
+            docs = base
+            for other, other_docs in allowed.items():
+                if other != facet:
+                    docs = docs & other_docs
+            counts = []
+            if docs:
+                for value, value_docs in values.items():
+                    n = len(docs & value_docs)
+                    if n:
+                        counts.append(FacetCount(value, self._label(facet, value), n))
+            counts.sort(key=lambda c: (-c.count, c.label.casefold()))
+            out[facet] = tuple(counts[:MAX_FACET_VALUES])
+        return out
+
+    # --- snippets, corrections --------------------------------------------------------------
+
+    @staticmethod
+    def _marker(parsed: ParsedQuery) -> Marker:
+        words = querylang.positive_words(parsed)
+        return Marker(words=[w.text for w in words if not w.prefix],
+                      prefixes=[fold(w.text) for w in words
+                                if w.prefix and len(fold(w.text)) >= MIN_PREFIX])
+
+    def _known(self, folded: str, prefix: bool) -> bool:
+        reader = self._searcher.reader()
+        if prefix and len(folded) <= MAX_PREFIX:
+            return ("prefix", folded) in reader
+        return ("words", folded) in reader
+
+    def _near_words(self, folded: str) -> list[tuple[int, str]]:
+        """Real words of the index within two edits of `folded` (same first letter), as
+        (distance, word), closest and most frequent first. One automaton walk per word."""
+
+        def find() -> list[tuple[int, str]]:
+            reader = self._searcher.reader()
+            near = []
+            for term, _ in zip(reader.terms_within("words", folded, 2, prefix=1),
+                               range(MAX_EXPANSION * 4)):
+                if term != folded:
+                    near.append((edit_distance(folded, term),
+                                 -reader.doc_frequency("words", term), term))
+            near.sort()
+            return [(dist, term) for dist, _freq, term in near]
+
+        return self._near_cache.get_or(folded, find)
+
+    def _suggestion(self, text: str, parsed: ParsedQuery) -> str | None:
+        """The query with each unknown word replaced by the closest real word, if any."""
+        corrected = text
+        changed = False
+        for word in querylang.positive_words(parsed):
+            folded = fold(word.text)
+            if len(folded) < 3 or folded in ALL_STOP_WORDS or self._known(folded, word.prefix):
+                continue
+            near = self._near_words(folded)
+            if near:
+                corrected = corrected.replace(word.text, near[0][1], 1)
+                changed = True
+        return corrected if changed else None
+
+    def _fuzzy(self, parsed: ParsedQuery, allowed: dict[str, frozenset[int]],
+               size: int) -> tuple[Hit, ...]:
+        """Hits for the query's words within one or two typing mistakes (`strasbourgh`)."""
+        clauses = []
+        expanded: set[str] = set()
+        for word in querylang.positive_words(parsed):
+            folded = fold(word.text)
+            if len(folded) < 3 or folded in ALL_STOP_WORDS:
+                continue
+            maxdist = 1 if len(folded) < 6 else 2
+            near = [term for dist, term in self._near_words(folded) if dist <= maxdist]
+            if self._known(folded, False):
+                near.append(folded)
+            clause = self._any_of([("words", t) for t in near[:MAX_EXPANSION]])
+            if clause is None:
+                return ()
+            clauses.append(clause)
+            expanded.update(near)
+        if not clauses:
+            return ()
+        docs = frozenset.intersection(*(c.docs for c in clauses))
+        for allowed_docs in allowed.values():
+            docs = docs & allowed_docs
+        marker = Marker(exact=expanded)
+        scorers = tuple(s for c in clauses for s in c.scorers)
+        top = self._ranker.top(docs, scorers, size)
+        return tuple(self._hit(docnum, score, marker) for docnum, score in top)
+
+
+def edit_distance(a: str, b: str) -> int:
+    """Damerau-Levenshtein distance (optimal string alignment) between two short words."""
+    prev2: list[int] | None = None
+    prev = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        cur = [i] + [0] * len(b)
+        for j, cb in enumerate(b, 1):
+            cost = 0 if ca == cb else 1
+            cur[j] = min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + cost)
+            if prev2 is not None and i > 1 and j > 1 and ca == b[j - 2] and a[i - 2] == cb:
+                cur[j] = min(cur[j], prev2[j - 2] + 1)
+        prev2, prev = prev, cur
+    return prev[-1]

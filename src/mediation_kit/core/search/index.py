@@ -1,0 +1,349 @@
+"""Building, checking and choosing the search index.
+
+An index is a folder: Whoosh's files plus `mediation-kit-index.json`, which records the schema
+version, the fingerprint of the packs it was built from, a checksum of every Whoosh file and the
+labels of facet values. At start-up `ensure_index` uses the shipped index (read-only) when it is
+valid and fresh, else the one in the user's cache, else rebuilds into the cache. A build always
+goes into a temporary folder beside its destination and is renamed into place when complete, so
+an interrupted build never leaves a broken index behind.
+"""
+
+from __future__ import annotations
+
+import enum
+import hashlib
+import json
+import os
+import shutil
+import uuid
+import zlib
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+from mediation_kit.core.i18n import _
+from mediation_kit.core.model import Pack
+from mediation_kit.core.search import documents
+from mediation_kit.core.search.analysis import keyword_value
+from mediation_kit.core.search.schema import SCHEMA_VERSION, make_schema
+from mediation_kit.core.tasks import CancelToken, Cancelled, ProgressCallback, report
+
+META_FILE = "mediation-kit-index.json"
+# Files at most this big are hashed whole for the fingerprint; bigger ones by size and ends.
+_WHOLE_HASH_LIMIT = 1 << 20
+_EDGE = 1 << 16
+_REPORT_EVERY = 200
+
+
+class IndexState(enum.StrEnum):
+    OK = "ok"
+    REBUILT = "rebuilt"
+    MISSING = "missing"
+    STALE_PACKS = "stale-packs"
+    STALE_SCHEMA = "stale-schema"
+    CORRUPT = "corrupt"
+
+
+class IndexSource(enum.StrEnum):
+    SHIPPED = "shipped"
+    CACHE = "cache"
+
+
+USABLE_STATES = frozenset({IndexState.OK, IndexState.REBUILT})
+
+
+@dataclass(frozen=True)
+class IndexStatus:
+    path: Path
+    state: IndexState
+    source: IndexSource
+    message: str  # translated, for a person
+    doc_count: int = 0
+    reason: IndexState | None = None  # why a rebuild was (or would be) needed
+
+    @property
+    def usable(self) -> bool:
+        return self.state in USABLE_STATES
+
+
+class IndexBuildError(Exception):
+    """The index could not be built (the message names the folder and the problem)."""
+
+
+# --- fingerprint ---------------------------------------------------------------------------
+
+
+def index_fingerprint(packs_dir: Path) -> str:
+    """A hash of every file below `packs_dir`: names and content (big files by size and ends)."""
+    digest = hashlib.sha256()
+    root = Path(packs_dir)
+    if not root.is_dir():
+        return "no-packs"
+    files = sorted(p for p in root.rglob("*") if p.is_file() and not p.name.startswith("."))
+    for path in files:
+        rel = path.relative_to(root).as_posix()
+        digest.update(rel.encode("utf-8", "surrogateescape") + b"\0")
+        try:
+            size = path.stat().st_size
+            with path.open("rb") as fp:
+                if size <= _WHOLE_HASH_LIMIT:
+                    digest.update(fp.read())
+                else:
+                    digest.update(str(size).encode() + fp.read(_EDGE))
+                    fp.seek(-_EDGE, os.SEEK_END)
+                    digest.update(fp.read(_EDGE))
+        except OSError:
+            digest.update(b"unreadable")
+        digest.update(b"\0")
+    return digest.hexdigest()
+
+
+# --- metadata ------------------------------------------------------------------------------
+
+
+def read_meta(index_dir: Path) -> dict | None:
+    try:
+        with (Path(index_dir) / META_FILE).open("rb") as fp:
+            meta = json.load(fp)
+    except (OSError, ValueError):
+        return None
+    return meta if isinstance(meta, dict) else None
+
+
+def _file_checksums(index_dir: Path) -> dict[str, list[int]]:
+    sums = {}
+    for path in sorted(index_dir.iterdir()):
+        if path.is_file() and path.name != META_FILE and not path.name.endswith(".lock"):
+            data = path.read_bytes()
+            sums[path.name] = [len(data), zlib.crc32(data)]
+    return sums
+
+
+def inspect_index(index_dir: Path, fingerprint: str) -> tuple[IndexState, int]:
+    """The state of the index in `index_dir` for packs of `fingerprint`, and its doc count.
+
+    Fast: reads the metadata, checks each file's size and CRC, and opens the index's TOC.
+    """
+    index_dir = Path(index_dir)
+    if not index_dir.is_dir() or not any(index_dir.iterdir()):
+        return IndexState.MISSING, 0
+    meta = read_meta(index_dir)
+    if meta is None or not isinstance(meta.get("files"), dict):
+        return IndexState.CORRUPT, 0
+    if meta.get("schema") != SCHEMA_VERSION:
+        return IndexState.STALE_SCHEMA, 0
+    try:
+        if _file_checksums(index_dir) != meta["files"]:
+            return IndexState.CORRUPT, 0
+        from whoosh import index as whoosh_index
+
+        ix = whoosh_index.open_dir(str(index_dir), readonly=True)
+        count = ix.doc_count()
+        ix.close()
+    except Exception:  # any failure to read Whoosh's files means a damaged index
+        return IndexState.CORRUPT, 0
+    if meta.get("fingerprint") != fingerprint:
+        return IndexState.STALE_PACKS, count
+    return IndexState.OK, count
+
+
+# --- build ---------------------------------------------------------------------------------
+
+
+class _Labels:
+    """Display labels of facet values, saved with the index (values are folded)."""
+
+    def __init__(self) -> None:
+        self.labels: dict[str, dict[str, str]] = {"event": {}, "speaker": {}, "theme": {}}
+
+    def add_pack(self, pack: Pack) -> None:
+        self.labels["event"][pack.id] = pack.event.name
+        for person in _people(pack):
+            self.labels["speaker"].setdefault(keyword_value(person), person)
+        for theme in _themes(pack):
+            self.labels["theme"].setdefault(keyword_value(theme), theme)
+
+
+def _people(pack: Pack):
+    for item in (*pack.summaries, *pack.replays):
+        for p in item.speakers:
+            if p.name.strip():
+                yield p.name.strip()
+
+
+def _themes(pack: Pack):
+    for item in (*pack.summaries, *pack.replays):
+        for t in item.themes:
+            if t.strip():
+                yield t.strip()
+
+
+def build_index(packs: Iterable[Pack], output_dir: Path, progress: ProgressCallback | None = None,
+                cancel: CancelToken | None = None, fingerprint: str = "") -> int:
+    """Indexes every resource of `packs` into `output_dir`; returns the number of documents.
+
+    Builds in a temporary folder beside `output_dir` and renames it into place when complete;
+    on Cancelled or any error nothing is left behind and the previous index stays.
+    """
+    from whoosh import index as whoosh_index
+
+    output_dir = Path(output_dir)
+    packs = list(packs)
+    total = sum(documents.count_documents(p) for p in packs)
+    output_dir.parent.mkdir(parents=True, exist_ok=True)
+    tmp = output_dir.parent / f".{output_dir.name}.building-{uuid.uuid4().hex[:8]}"
+    tmp.mkdir()
+    try:
+        report(progress, 0, total, _("Indexing {count} resources…").format(count=total))
+        ix = whoosh_index.create_in(str(tmp), make_schema())
+        writer = ix.writer(limitmb=48)
+        labels = _Labels()
+        done = 0
+        try:
+            for pack in packs:
+                labels.add_pack(pack)
+                for doc in documents.pack_documents(pack):
+                    writer.add_document(**{k: v for k, v in doc.items() if v is not None})
+                    done += 1
+                    if done % _REPORT_EVERY == 0:
+                        if cancel is not None:
+                            cancel.raise_if_cancelled()
+                        report(progress, done, total,
+                               _("Indexed {done} of {total} resources").format(done=done,
+                                                                               total=total))
+            if cancel is not None:
+                cancel.raise_if_cancelled()
+            report(progress, done, total, _("Writing the index…"))
+            writer.commit()
+        except BaseException:
+            writer.cancel()
+            raise
+        finally:
+            ix.close()
+        _write_meta(tmp, fingerprint, done, labels)
+        _replace_dir(tmp, output_dir)
+        report(progress, total, total, _("Index ready: {count} resources").format(count=done))
+        return done
+    except BaseException:
+        shutil.rmtree(tmp, ignore_errors=True)
+        raise
+
+
+def _write_meta(index_dir: Path, fingerprint: str, doc_count: int, labels: _Labels) -> None:
+    meta = {
+        "schema": SCHEMA_VERSION,
+        "fingerprint": fingerprint,
+        "doc_count": doc_count,
+        "build_id": uuid.uuid4().hex,
+        "labels": labels.labels,
+        "files": _file_checksums(index_dir),
+    }
+    tmp = index_dir / (META_FILE + ".tmp")
+    tmp.write_text(json.dumps(meta, ensure_ascii=False, sort_keys=True), encoding="utf-8")
+    os.replace(tmp, index_dir / META_FILE)
+
+
+def _replace_dir(new: Path, target: Path) -> None:
+    """Puts the finished folder `new` at `target`, the old one being removed only after."""
+    old = None
+    if target.exists():
+        old = target.parent / f".{target.name}.old-{uuid.uuid4().hex[:8]}"
+        os.replace(target, old)
+    try:
+        os.replace(new, target)
+    except OSError:
+        if old is not None:
+            os.replace(old, target)
+        raise
+    if old is not None:
+        shutil.rmtree(old, ignore_errors=True)
+
+
+# --- choosing the index at start-up ----------------------------------------------------------
+
+
+def _problem_message(state: IndexState) -> str:
+    return {
+        IndexState.MISSING: _("there is no index yet"),
+        IndexState.STALE_PACKS: _("the content packs changed since it was built"),
+        IndexState.STALE_SCHEMA: _("it was built by another version of the kit"),
+        IndexState.CORRUPT: _("its files are damaged"),
+    }.get(state, "")
+
+
+def _source_name(source: IndexSource) -> str:
+    return _("shipped index") if source is IndexSource.SHIPPED else _("index in the cache")
+
+
+def _choose(packs_dir: Path, shipped_dir: Path, cache_dir: Path, fingerprint: str):
+    shipped_state, shipped_count = inspect_index(shipped_dir, fingerprint)
+    if shipped_state is IndexState.OK:
+        return IndexStatus(Path(shipped_dir), IndexState.OK, IndexSource.SHIPPED,
+                           _("Using the shipped index ({count} resources).").format(
+                               count=shipped_count), shipped_count), None
+    cache_state, cache_count = inspect_index(cache_dir, fingerprint)
+    if cache_state is IndexState.OK:
+        return IndexStatus(Path(cache_dir), IndexState.OK, IndexSource.CACHE,
+                           _("Using the index in the cache ({count} resources).").format(
+                               count=cache_count), cache_count), None
+    # Name the problem of the index that would otherwise have been used.
+    if cache_state is not IndexState.MISSING or shipped_state is IndexState.MISSING:
+        return None, (cache_state, IndexSource.CACHE)
+    return None, (shipped_state, IndexSource.SHIPPED)
+
+
+def check_index(packs_dir: Path, shipped_dir: Path, cache_dir: Path) -> IndexStatus:
+    """Which index would be used, and its state, without rebuilding anything."""
+    status, problem = _choose(packs_dir, shipped_dir, cache_dir, index_fingerprint(packs_dir))
+    if status is not None:
+        return status
+    state, source = problem
+    path = Path(shipped_dir if source is IndexSource.SHIPPED else cache_dir)
+    return IndexStatus(path, state, source,
+                       _("The {which} cannot be used: {problem}.").format(
+                           which=_source_name(source), problem=_problem_message(state)),
+                       0, state)
+
+
+def ensure_index(packs_dir: Path, shipped_dir: Path, cache_dir: Path,
+                 progress: ProgressCallback | None = None,
+                 cancel: CancelToken | None = None) -> IndexStatus:
+    """A usable index for the packs in `packs_dir`, rebuilding into `cache_dir` when needed.
+
+    Raises IndexBuildError (with a message for a person) when the packs cannot be read or the
+    cache cannot be written, and Cancelled when cancelled.
+    """
+    fingerprint = index_fingerprint(packs_dir)
+    status, problem = _choose(packs_dir, shipped_dir, cache_dir, fingerprint)
+    if status is not None:
+        return status
+    state, source = problem
+    packs = load_packs_for_index(packs_dir)
+    try:
+        count = build_index(packs, Path(cache_dir), progress, cancel, fingerprint=fingerprint)
+    except Cancelled:
+        raise
+    except OSError as exc:
+        raise IndexBuildError(_("Cannot build the index in {folder}: {error}").format(
+            folder=cache_dir, error=exc.strerror or exc)) from exc
+    return IndexStatus(Path(cache_dir), IndexState.REBUILT, IndexSource.CACHE,
+                       _("The index was rebuilt because {problem} ({count} resources).").format(
+                           problem=_problem_message(state), count=count), count, state)
+
+
+def load_packs_for_index(packs_dir: Path) -> list[Pack]:
+    """The packs of `packs_dir` that load; broken packs are skipped (the validator names them)."""
+    from mediation_kit.core import packs as packs_module
+
+    packs_dir = Path(packs_dir)
+    if not packs_dir.is_dir():
+        return []
+    loader = getattr(packs_module, "load_packs", None)
+    if loader is None:
+        raise IndexBuildError(_("The pack loader is not available."))
+    loaded = []
+    for item in loader(packs_dir):
+        pack = getattr(item, "pack", item)
+        if isinstance(pack, Pack):
+            loaded.append(pack)
+    return loaded
