@@ -39,7 +39,7 @@ def test_opening_at_a_time_plays_the_video_from_there(qtbot, media_folder):
     view.show_record(samples.replay(), ["communs"], at_time=2.0)
     # Then the video is found and played from that moment
     assert view.video_path is not None and view.video_path.name == "Tiny-Talk.MP4"
-    assert view.media_stack.currentWidget() is view.player
+    assert view.showing_video
     qtbot.waitUntil(lambda: 1800 <= position_ms(view) <= 3500, timeout=LOAD_TIMEOUT_MS)
     # And that cue is the current one in the transcript
     assert view.cues.currentRow() == 2
@@ -58,6 +58,16 @@ def test_clicking_a_cue_seeks_the_video(qtbot, media_folder):
     # Then the video moves to its start
     qtbot.waitUntil(lambda: position_ms(view) >= 2900, timeout=LOAD_TIMEOUT_MS)
     assert view.cues.currentRow() == 3
+    view.player.stop()
+
+
+def test_the_current_cue_follows_playback(qtbot, media_folder):
+    view = make_view(qtbot, media_folder)
+    view.show_record(samples.replay())
+    view.player.seek(0.0)  # plays from the start
+    qtbot.waitUntil(lambda: view.cues.currentRow() == 1, timeout=LOAD_TIMEOUT_MS)
+    qtbot.waitUntil(lambda: view.cues.currentRow() == 2, timeout=LOAD_TIMEOUT_MS)
+    assert position_ms(view) >= 2000
     view.player.stop()
 
 
@@ -80,7 +90,7 @@ def test_a_video_not_on_this_pc_is_explained(qtbot, tmp_path, opened_urls):
     # When the replay is opened
     view.show_record(samples.replay(video_file="nec-2025-pleniere.mp4"))
     # Then the view says the video is not here, and which file to copy where
-    assert view.media_stack.currentWidget() is not view.player
+    assert not view.showing_video
     message = view.missing_notice.text()
     assert "not on this PC" in message
     assert "nec-2025-pleniere.mp4" in message and str(empty) in message
@@ -105,14 +115,14 @@ def test_choosing_the_media_folder_later_finds_the_video(qtbot, tmp_path, media_
     view.show_record(samples.replay())
     assert view.video_path is None
     view.set_media_folder(media_folder)
-    assert view.media_stack.currentWidget() is view.player
+    assert view.showing_video
     view.player.stop()
 
 
 def test_a_replay_without_transcript_says_so(qtbot):
     view = make_view(qtbot)
     view.show_record(samples.replay(cues=()))
-    assert view.transcript_stack.currentWidget() is view.no_transcript
+    assert view.transcript_stack.currentIndex() == 1 and view.no_transcript.isVisibleTo(view)
     assert view.no_transcript.text() == "This replay has no transcript."
 
 
@@ -166,7 +176,7 @@ def test_a_file_that_is_not_a_video_is_reported(qtbot, tmp_path):
     (folder / "tiny-talk.mp4").write_bytes(b"not a video at all")
     view = make_view(qtbot, folder)
     view.show_record(samples.replay())
-    qtbot.waitUntil(lambda: view.media_stack.currentWidget() is not view.player,
+    qtbot.waitUntil(lambda: not view.showing_video,
                     timeout=LOAD_TIMEOUT_MS)
     assert "cannot be played" in view.missing_notice.text()
     assert "tiny-talk.mp4" in view.missing_notice.text()

@@ -164,6 +164,7 @@ class OfflineTextBrowser(QTextBrowser):
         self.setOpenLinks(False)
         self.setOpenExternalLinks(False)
         self.setReadOnly(True)
+        self.setProperty("content", True)  # shows a pack's text, not interface text
         self.setTextInteractionFlags(
             Qt.TextInteractionFlag.TextBrowserInteraction
             | Qt.TextInteractionFlag.TextSelectableByKeyboard)
@@ -309,12 +310,14 @@ class ScaledLabel(QLabel):
 
 def title_label(parent: QWidget | None = None) -> ScaledLabel:
     label = ScaledLabel(1.6, bold=True, parent=parent)
-    label.setAccessibleName(_("Title"))
+    label.setAccessibleName(_("Title"))  # set again by each view's retranslate()
+    label.setProperty("content", True)  # a record's title
     return label
 
 
 def meta_label(parent: QWidget | None = None) -> ScaledLabel:
     label = ScaledLabel(1.05, parent=parent)
+    label.setProperty("content", True)  # event, dates, kind of a record
     return label
 
 

@@ -134,6 +134,7 @@ class KitAssetView(QWidget):
             font = heading.font()
             font.setBold(True)
             heading.setFont(font)
+            value.setProperty("content", True)  # the asset's caption, credit…
             value.setWordWrap(True)
             value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
             heading.setBuddy(value)
@@ -224,6 +225,7 @@ class KitAssetView(QWidget):
         self.retranslate()
 
     def retranslate(self) -> None:
+        self.title.setAccessibleName(_("Title"))
         self.copy_button.setText(_("Copy to folder…"))
         self.copy_button.setAccessibleName(_("Copy to folder"))
         self.copy_button.setToolTip(_("Copies the file and a text file with its credits, "

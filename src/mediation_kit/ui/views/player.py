@@ -162,7 +162,8 @@ class VideoPlayer(QWidget):
 
     def load(self, file: Path | None) -> None:
         """Loads `file` (or nothing) without playing it."""
-        if file == self.file:
+        failed = self.player.mediaStatus() == QMediaPlayer.MediaStatus.InvalidMedia
+        if file == self.file and not failed:
             return
         self.player.stop()
         self._pending_seek_ms = None

@@ -92,11 +92,11 @@ class ReplayView(QWidget):
         buttons.addWidget(self.media_settings_button)
         buttons.addWidget(self.online_link, 1)
         missing_layout.addLayout(buttons)
-        self.media_stack = QStackedWidget(self)
-        self.media_stack.addWidget(self.player)
-        self.media_stack.addWidget(missing_page)
+        missing_layout.addStretch(1)
+        self.missing_page = missing_page
 
         self.description = QLabel(self)
+        self.description.setProperty("content", True)
         self.description.setWordWrap(True)
         self.description.setTextFormat(Qt.TextFormat.PlainText)
         self.description.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -114,21 +114,28 @@ class ReplayView(QWidget):
         self.cues.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         self.cues.setSpacing(3)
         self.no_transcript = notice_label(self)
+        self.no_transcript.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         self.transcript_stack = QStackedWidget(self)
         self.transcript_stack.addWidget(self.cues)
-        self.transcript_stack.addWidget(self.no_transcript)
+        no_transcript_page = QWidget(self)
+        no_transcript_layout = QVBoxLayout(no_transcript_page)
+        no_transcript_layout.setContentsMargins(0, 0, 0, 0)
+        no_transcript_layout.addWidget(self.no_transcript)
+        no_transcript_layout.addStretch(1)
+        self.transcript_stack.addWidget(no_transcript_page)
 
         left = QWidget(self)
-        left_layout = QVBoxLayout(left)
+        self.left_layout = left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 8, 0)
         left_layout.setSpacing(8)
-        left_layout.addWidget(self.media_stack, 3)
+        left_layout.addWidget(self.player, 3)
+        left_layout.addWidget(self.missing_page)
         left_layout.addWidget(self.description)
         left_layout.addWidget(self.chapters_heading)
         left_layout.addWidget(self.chapters)
         left_layout.addWidget(self.related_heading)
         left_layout.addLayout(self.related_links)
-        left_layout.addStretch(0)
+        left_layout.addStretch(0)  # takes the room the video would have, when it is absent
         right = QWidget(self)
         right_layout = QVBoxLayout(right)
         right_layout.setContentsMargins(8, 0, 0, 0)
@@ -198,6 +205,7 @@ class ReplayView(QWidget):
                 self.player.seek(at_time)
 
     def retranslate(self) -> None:
+        self.title.setAccessibleName(_("Title"))
         self.player.retranslate()
         self.chapters_heading.setText(_("Chapters"))
         self.chapters.setAccessibleName(_("Chapters"))
@@ -233,8 +241,7 @@ class ReplayView(QWidget):
         self._playback_error = ""
         self.video_path = find_video(self.media_folder, replay.video_file)
         self.player.load(self.video_path)
-        self.media_stack.setCurrentIndex(0 if self.video_path is not None else 1)
-        self._update_focus_proxy()
+        self._show_media_page(self.video_path is not None)
 
     def _fill_chapters(self, replay: Replay) -> None:
         self.chapters.clear()
@@ -352,6 +359,18 @@ class ReplayView(QWidget):
         url = QUrl(replay.url)
         return url if url.isValid() and url.scheme() in EXTERNAL_SCHEMES else None
 
+    def _show_media_page(self, playable: bool) -> None:
+        """The player, large; or the explanation, as tall as its text."""
+        self.player.setVisible(playable)
+        self.missing_page.setVisible(not playable)
+        # The room the video would take goes below the links when there is none.
+        self.left_layout.setStretch(self.left_layout.count() - 1, 0 if playable else 1)
+        self._update_focus_proxy()
+
+    @property
+    def showing_video(self) -> bool:
+        return not self.player.isHidden()
+
     def _update_focus_proxy(self) -> None:
         """Focus given to the view goes to the transcript, else to the player or its help."""
         if self.replay is not None and self.replay.cues:
@@ -381,8 +400,7 @@ class ReplayView(QWidget):
 
     def on_player_playback_failed(self, message: str) -> None:
         self._playback_error = message
-        self.media_stack.setCurrentIndex(1)
-        self._update_focus_proxy()
+        self._show_media_page(False)
         if self.replay is not None:
             self._show_missing_notice(self.replay)
 

@@ -71,6 +71,7 @@ class SummaryView(QWidget):
         self.themes = QLabel(self)
         self.related_heading = ScaledLabel(1.1, bold=True, parent=self)
         for label in (self.speakers, self.themes):
+            label.setProperty("content", True)
             label.setWordWrap(True)
             label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.related_links = QVBoxLayout()
@@ -140,6 +141,7 @@ class SummaryView(QWidget):
         self.record_shown.emit(summary.key)
 
     def retranslate(self) -> None:
+        self.title.setAccessibleName(_("Title"))
         self.translation_link.setAccessibleDescription(_("Shows this summary in another language"))
         self.browser.setAccessibleName(_("Summary text"))
         self.speakers_heading.setText(_("Speakers"))
