@@ -1,4 +1,5 @@
-"""`mediation-kit --version [--verbose]`."""
+"""`mediation-kit --version [--verbose]`: the version, and with --verbose the build information
+(commit, commit date, content packs and their versions) from `core.build_info`."""
 
 from __future__ import annotations
 
@@ -8,6 +9,10 @@ from mediation_kit import APP_NAME, __version__
 def print_version(verbose: bool = False) -> int:
     print(f"{APP_NAME} {__version__}")
     if verbose:
-        # Build information (commit, date, packs) is filled in by the installer issue.
-        pass
+        from mediation_kit.core.build_info import current, describe
+
+        lines = describe(current())
+        width = max(len(label) for label, _value in lines)
+        for label, value in lines:
+            print(f"  {label + ':':<{width + 1}} {value}")
     return 0
