@@ -11,12 +11,26 @@ from visible_texts import tour, window_texts
 
 
 @pytest.fixture(scope="module")
-def pseudo_translations(tmp_path_factory):
-    """Generated now from the sources, so a string marked today is covered even before the
-    template is updated."""
-    template = i18n_tools.extract(i18n_tools.repo_root(),
-                                  tmp_path_factory.mktemp("pseudo") / "mediation_kit.pot")
-    return i18n_tools.pseudo_translations(template)
+def source_template(tmp_path_factory):
+    """Extracted now from the sources, so a string marked today is covered even before the
+    template in translations/ is updated."""
+    return i18n_tools.extract(i18n_tools.repo_root(),
+                              tmp_path_factory.mktemp("pseudo") / "mediation_kit.pot")
+
+
+@pytest.fixture(scope="module")
+def pseudo_translations(source_template):
+    return i18n_tools.pseudo_translations(source_template)
+
+
+@pytest.fixture(scope="module")
+def source_strings(source_template):
+    """Every interface string as written in the sources (both forms of plurals)."""
+    strings = set()
+    for message in source_template:
+        if message.id:
+            strings.update([message.id] if isinstance(message.id, str) else message.id)
+    return strings
 
 
 @pytest.fixture
@@ -34,9 +48,18 @@ def untranslatable() -> set[str]:
     return names
 
 
-def unmarked(texts) -> list[str]:
+def unmarked(texts, source_strings) -> list[str]:
+    """The texts shown untranslated. In a widget showing content, only an interface string
+    left in English is a fault (a stale accessible name, say); the content itself is not."""
     allowed = untranslatable()
-    return sorted({str(t) for t in texts if i18n_tools.unmarked_parts(t.text, allowed)})
+    return sorted({str(t) for t in texts
+                   if (plain_source(t.text, source_strings) if t.content
+                       else i18n_tools.unmarked_parts(t.text, allowed))})
+
+
+def plain_source(text: str, source_strings) -> bool:
+    return text in source_strings or text.replace("&", "") in {
+        s.replace("&", "") for s in source_strings}
 
 
 def test_the_pseudo_locale_wraps_every_message_and_keeps_placeholders(pseudo_translations):
@@ -47,7 +70,8 @@ def test_the_pseudo_locale_wraps_every_message_and_keeps_placeholders(pseudo_tra
     assert "Numérique" in i18n_tools.unmarked_parts("⟦Events⟧: Numérique")
 
 
-def test_every_visible_text_of_the_main_window_is_translated(pseudo_locale, window, qtbot):
+def test_every_visible_text_of_the_main_window_is_translated(pseudo_locale, window, qtbot,
+                                                             source_strings):
     # Given the interface in the pseudo-locale, and a window over a small content set
     problems = []
     # When the window goes through each of its pages, views and dialogs
@@ -55,6 +79,6 @@ def test_every_visible_text_of_the_main_window_is_translated(pseudo_locale, wind
         texts = [text for root in roots for text in window_texts(root)]
         assert texts, f"nothing readable found on {place}"
         # Then every text a person reads there went through the catalog
-        problems += [f"{place}: {line}" for line in unmarked(texts)]
+        problems += [f"{place}: {line}" for line in unmarked(texts, source_strings)]
     assert not problems, "texts shown without translation (mark them with _()):\n" + \
         "\n".join(problems)

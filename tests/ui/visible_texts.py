@@ -2,7 +2,8 @@
 
 Used by the pseudo-locale and language-switch tests. A widget whose Qt property `content` is
 true shows content (event names, summaries, transcripts), not interface text: its own texts
-are left out, its children are still read.
+are flagged `content` (only a raw interface string there is a fault), its children are read as
+usual.
 """
 
 from __future__ import annotations
@@ -25,6 +26,7 @@ class ShownText:
     where: str  # the widget, named by the attribute that holds it where possible
     what: str  # which of its texts: "text", "toolTip", "item 3", …
     text: str
+    content: bool = False  # shown by a widget marked as showing content
 
     def __str__(self) -> str:
         return f"{self.where} {self.what}: {self.text!r}"
@@ -62,8 +64,10 @@ def window_texts(window: QWidget) -> list[ShownText]:
     widgets = [window] + [w for w in window.findChildren(QWidget)
                           if w.isVisibleTo(window) and not w.isWindow()]
     for widget in widgets:
-        if not is_content(widget):
-            found.extend(_widget_texts(widget))
+        texts = _widget_texts(widget)
+        if is_content(widget):
+            texts = (ShownText(t.where, t.what, t.text, content=True) for t in texts)
+        found.extend(texts)
         for action in widget.actions():
             found.extend(_action_texts(action, describe(widget)))
     return [t for t in found if t.text.strip()]
@@ -154,13 +158,13 @@ def _header_texts(view: QAbstractItemView, where: str) -> Iterator[ShownText]:
 
 
 def _action_texts(action: QAction, where: str) -> Iterator[ShownText]:
-    if action.isSeparator() or not action.isVisible() or is_content(action):
+    if action.isSeparator() or not action.isVisible():
         return
     label = f"{where} action {action.text() or action.objectName()!r}"
     for what in ("text", "iconText", "toolTip", "statusTip", "whatsThis"):
         value = getattr(action, what)()
         if value.strip():
-            yield ShownText(label, what, value)
+            yield ShownText(label, what, value, content=is_content(action))
     menu = action.menu()
     if isinstance(menu, QMenu):
         yield ShownText(label, "menu title", menu.title())

@@ -20,9 +20,11 @@ class EventCard(QFrame):
         super().__init__(parent)
         self.pack = pack
         self.setObjectName("eventCard")
+        self.setProperty("content", True)  # named after its event
         self.setFrameShape(QFrame.Shape.StyledPanel)
         layout = QVBoxLayout(self)
         self.title = QLabel(self)
+        self.title.setProperty("content", True)  # the event's name and edition
         self.title.setTextFormat(Qt.TextFormat.RichText)
         self.title.setWordWrap(True)
         self.when_where = QLabel(self)
@@ -65,12 +67,15 @@ class EventCard(QFrame):
         )))
         texts = {ResourceType.SUMMARY: _("Summaries"), ResourceType.REPLAY: _("Replays"),
                  ResourceType.KIT: _("Communication kit")}
+        # Whole sentences: a lowered "{part}" would break German nouns and French agreement.
+        tips = {ResourceType.SUMMARY: _("Browse the summaries of this event"),
+                ResourceType.REPLAY: _("Browse the replays of this event"),
+                ResourceType.KIT: _("Browse the communication kit of this event")}
         for kind, button in self.buttons.items():
             button.setText(texts[kind])
             button.setAccessibleName(_("{part} of {event}").format(part=texts[kind],
                                                                    event=event.name))
-            button.setToolTip(_("Browse the {part} of this event").format(
-                part=texts[kind].lower()))
+            button.setToolTip(tips[kind])
         self.setAccessibleName(event.name)
 
 
