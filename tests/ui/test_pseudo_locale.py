@@ -7,6 +7,9 @@ import pytest
 
 from mediation_kit import APP_NAME
 from mediation_kit.core import i18n, i18n_tools
+from mediation_kit.ui.dialogs.error_dialog import ErrorDialog
+from mediation_kit.ui.main_window import MainWindow
+from ui_fakes import fake_loader
 from visible_texts import tour, window_texts
 
 
@@ -82,3 +85,57 @@ def test_every_visible_text_of_the_main_window_is_translated(pseudo_locale, wind
         problems += [f"{place}: {line}" for line in unmarked(texts, source_strings)]
     assert not problems, "texts shown without translation (mark them with _()):\n" + \
         "\n".join(problems)
+
+
+def test_the_waiting_page_and_the_error_dialog_are_translated(pseudo_locale, qtbot, settings,
+                                                             tmp_path, source_strings):
+    # Given a window whose content is not loaded yet, where the user already types
+    window = MainWindow(settings, loader=fake_loader(tmp_path))
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    window.search_field.setText("communs")
+    assert window.stack.currentWidget() is window.message_page
+    # and an unexpected error reported in a dialog
+    error = ErrorDialog("disk full", "Traceback (most recent call last): …",
+                        tmp_path / "mediation-kit.log", window)
+    error.show()
+    qtbot.waitExposed(error)
+    # Then both read translated (the error's own words and Qt's buttons aside)
+    texts = window_texts(window) + window_texts(error)
+    assert not unmarked(texts, source_strings)
+    error.close()
+
+
+def test_the_walk_catches_an_unmarked_string_and_spares_content(pseudo_locale, qtbot,
+                                                               source_strings):
+    # Given a small window: a marked button, an unmarked label, a content label, an action
+    from PySide6.QtGui import QAction
+    from PySide6.QtWidgets import QLabel, QPushButton, QVBoxLayout, QWidget
+
+    from mediation_kit.core.i18n import _
+
+    root = QWidget()
+    qtbot.addWidget(root)
+    layout = QVBoxLayout(root)
+    layout.addWidget(QPushButton(_("Search"), root))
+    layout.addWidget(QLabel("Never marked", root))
+    event_name = QLabel("Numérique en Commun[s]", root)
+    event_name.setProperty("content", True)
+    event_name.setAccessibleName("Title")  # an interface string left in English
+    layout.addWidget(event_name)
+    hidden = QLabel("Not shown", root)
+    hidden.hide()
+    layout.addWidget(hidden)
+    root.addAction(QAction("Unmarked action", root))
+    root.show()
+    qtbot.waitExposed(root)
+    # When its texts are read, then exactly the faults are reported
+    found = unmarked(window_texts(root), source_strings)
+    assert found == sorted([
+        "QLabel < QWidget accessibleName: 'Title'",
+        "QLabel < QWidget text: 'Never marked'",
+        "QWidget action 'Unmarked action' iconText: 'Unmarked action'",
+        "QWidget action 'Unmarked action' text: 'Unmarked action'",
+        "QWidget action 'Unmarked action' toolTip: 'Unmarked action'",
+    ])

@@ -11,11 +11,11 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from PySide6.QtCore import QObject, Qt
+from PySide6.QtCore import QCoreApplication, QObject, Qt
 from PySide6.QtGui import QAction, QTextDocumentFragment
 from PySide6.QtWidgets import (
     QAbstractButton, QAbstractItemView, QAbstractSpinBox, QComboBox, QDialogButtonBox,
-    QDockWidget, QGroupBox, QHeaderView, QLabel, QLineEdit, QListWidget, QMenu, QPlainTextEdit,
+    QDockWidget, QGroupBox, QHeaderView, QLabel, QLineEdit, QListWidget, QMenu, QMessageBox, QPlainTextEdit,
     QTabBar, QTableView, QTableWidget, QTextEdit, QToolBar, QTreeView, QTreeWidget,
     QTreeWidgetItem, QWidget,
 )
@@ -122,7 +122,14 @@ def _is_standard_button(button: QAbstractButton) -> bool:
     box = button.parentWidget()
     while box is not None and not isinstance(box, QDialogButtonBox):
         box = box.parentWidget()
-    return box is not None and box.standardButton(button) != QDialogButtonBox.StandardButton.NoButton
+    if box is None:
+        return False
+    if box.standardButton(button) != QDialogButtonBox.StandardButton.NoButton:
+        return True
+    # A message box's "Show Details..." button is Qt's too, from Qt's own catalog.
+    qt_texts = {QCoreApplication.translate("QMessageBox", text)
+                for text in ("Show Details...", "Hide Details...")}
+    return isinstance(box.parentWidget(), QMessageBox) and button.text() in qt_texts
 
 
 def _tree_items(tree: QTreeWidget, where: str) -> Iterator[ShownText]:
