@@ -432,7 +432,6 @@ class MainWindow(QMainWindow):
         self._last_results = results
         self._browse = None
         self.facet_panel.set_facets(results.facets, self._filters)
-        self.facet_panel.setVisible(True)
         if results.hits:
             self.result_list.set_hits(results.hits)
             self._show_page(self.results_page)
@@ -541,7 +540,7 @@ class MainWindow(QMainWindow):
             return
         self.facet_panel.setVisible(
             page in (self.results_page, self.no_result_page) and self._browse is None
-            and self._last_results is not None)
+            and self._last_results is not None and self.facet_panel.topLevelItemCount() > 0)
         self.back_action.setEnabled(bool(self._history))
 
     def _push_place(self) -> None:

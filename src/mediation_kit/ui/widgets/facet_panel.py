@@ -79,6 +79,7 @@ class FacetPanel(QTreeWidget):
                 item.setData(0, ValueRole, count.value)
                 item.setData(0, LabelRole, label)
                 item.setData(0, Qt.ItemDataRole.AccessibleTextRole, text)
+                item.setToolTip(0, text)
                 item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
                               | Qt.ItemFlag.ItemIsUserCheckable)
                 item.setCheckState(0, Qt.CheckState.Checked if count.value in active

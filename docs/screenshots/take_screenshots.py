@@ -1,0 +1,119 @@
+"""Takes the README's screenshots from the real app, on the real content packs.
+
+    Xvfb :5 -screen 0 1366x768x24 -nolisten tcp -noreset &
+    DISPLAY=:5 .venv/bin/python docs/screenshots/take_screenshots.py
+
+User folders go to a temporary place (the index is built there if none is shipped).
+Writes home.png, results.png, summary.png, replay.png, kit.png, no-result.png, dark.png,
+home-fr.png and results-de.png next to this script.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+os.environ.setdefault("MEDIATION_KIT_PORTABLE_DIR", tempfile.mkdtemp(prefix="mk-shots-"))
+
+from PySide6.QtCore import QCoreApplication  # noqa: E402
+from PySide6.QtWidgets import QApplication  # noqa: E402
+
+from mediation_kit.core import i18n  # noqa: E402
+from mediation_kit.core.settings import Settings  # noqa: E402
+from mediation_kit.ui.app import AppServices  # noqa: E402
+from mediation_kit.ui.main_window import MainWindow  # noqa: E402
+
+
+def pump() -> None:
+    # (processEvents(flags, maxtime) corrupts None's refcount on PySide6 6.12: not used)
+    QCoreApplication.processEvents()
+    time.sleep(0.02)
+
+
+def wait_until(condition, timeout: float = 20.0) -> None:
+    deadline = time.monotonic() + timeout
+    while not condition():
+        if time.monotonic() > deadline:
+            raise TimeoutError("the window did not get there in time")
+        pump()
+
+
+def settle(seconds: float = 0.4) -> None:
+    end = time.monotonic() + seconds
+    while time.monotonic() < end:
+        pump()
+
+
+def search(window: MainWindow, text: str) -> None:
+    window.go_home()
+    window.search_field.setText(text)
+    wait_until(lambda: window._last_results is not None
+               and window._last_results.query.text == text)
+    settle()
+
+
+def open_first(window: MainWindow, kind: str) -> None:
+    hits = window.result_list.result_model.hits
+    hit = next(h for h in hits if h.type == kind)
+    window.open_hit(hit)
+    settle(1.0)
+
+
+def shoot(window: MainWindow, name: str) -> None:
+    settle()
+    path = HERE / f"{name}.png"
+    window.grab().save(str(path))
+    print(path)
+
+
+def main() -> int:
+    app = QApplication(sys.argv)
+    services = AppServices(app)
+    settings = Settings(Path(os.environ["MEDIATION_KIT_PORTABLE_DIR"]) / "settings.toml")
+    settings["language"] = "en"
+    services.apply(settings)
+    window = MainWindow(settings, app_services=services)
+    window.resize(1280, 760)
+    window.show()
+    window.start_loading()
+    wait_until(lambda: window.content is not None, timeout=120)
+    settle(1.0)
+    shoot(window, "home")
+
+    search(window, "souveraineté numérique")
+    shoot(window, "results")
+    open_first(window, "summary")
+    shoot(window, "summary")
+
+    search(window, "communs")
+    open_first(window, "cue" if any(h.type == "cue" for h in window.result_list.result_model.hits)
+               else "replay")
+    shoot(window, "replay")
+
+    search(window, "affiche")
+    open_first(window, "kit")
+    shoot(window, "kit")
+
+    search(window, "strasbourgh")
+    shoot(window, "no-result")
+
+    window.apply_settings({"theme": "dark"})
+    search(window, "inclusion")
+    shoot(window, "dark")
+    window.apply_settings({"theme": "light", "language": "fr"})
+    window.go_home()
+    shoot(window, "home-fr")
+    window.apply_settings({"language": "de"})
+    search(window, "souveraineté")
+    shoot(window, "results-de")
+    i18n.set_language("en")
+    window.close()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
