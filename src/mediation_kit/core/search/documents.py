@@ -10,7 +10,7 @@ import re
 from collections.abc import Iterable, Iterator
 
 from mediation_kit.core.model import KitAsset, Pack, Person, Replay, ResourceType, Summary
-from mediation_kit.core.search.analysis import keyword_value
+from mediation_kit.core.search.analysis import distinct_words, keyword_value
 from mediation_kit.core.search.schema import (
     FALLBACK_LANGUAGE,
     TEXT_LANGUAGES,
@@ -55,7 +55,6 @@ def _base(pack: Pack, key: str, kind: ResourceType, lang: str | None, day) -> di
         "year": str(year),
         "lang": (lang or "").lower(),
         "event_name": pack.event.name,
-        "eventtext": " ".join([pack.id, pack.event.name, pack.event.edition, pack.event.city]),
         "date": day.isoformat() if day is not None else None,
     }
 
@@ -66,9 +65,8 @@ def _searchable(doc: dict, lang: str, title: str, body: str, names: list[str],
     doc[body_field(lang)] = body
     doc["names"] = " ; ".join(names)
     doc["tags"] = " ; ".join(tags)
-    everything = " ".join([title, body, *names, *tags])
-    doc["words"] = everything
-    doc["prefix"] = everything
+    # Whole words and prefixes only need each word once per document: less to analyse.
+    doc["words"] = doc["prefix"] = distinct_words(" ".join([title, body, *names, *tags]))
     return doc
 
 

@@ -42,7 +42,8 @@ from mediation_kit.core.search.snippets import Marker, make_snippet
 
 log = logging.getLogger(__name__)
 
-MAX_EXPANSION = 64  # whole words tried for a long prefix or a misspelt word
+MAX_EXPANSION = 64  # whole words tried for a misspelt word
+MAX_PREFIX_WORDS = 400  # whole words tried for a typed prefix longer than the n-grams
 _QUERY_CACHE_SIZE = 64
 MAX_FACET_VALUES = 50
 MAX_PAGE = 500  # deeper pages are not useful and cost a full ranking
@@ -278,7 +279,7 @@ class SearchEngine:
                 pairs.append(("prefix", folded))
             else:
                 expanded = self._searcher.reader().expand_prefix("words", folded)
-                pairs.extend(("words", t) for t, _ in zip(expanded, range(MAX_EXPANSION)))
+                pairs.extend(("words", t) for t, _ in zip(expanded, range(MAX_PREFIX_WORDS)))
         return self._any_of(pairs)
 
     def _phrase(self, phrase: Phrase) -> _Compiled | None:
@@ -374,6 +375,8 @@ class SearchEngine:
         reader = self._searcher.reader()
         if prefix and len(folded) <= MAX_PREFIX:
             return ("prefix", folded) in reader
+        if prefix:
+            return next(iter(reader.expand_prefix("words", folded)), None) is not None
         return ("words", folded) in reader
 
     def _near_words(self, folded: str) -> list[tuple[int, str]]:

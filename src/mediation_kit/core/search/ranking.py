@@ -17,7 +17,8 @@ from collections.abc import Iterable
 
 B = 0.75
 K1 = 1.2
-_CACHE_SIZE = 4096
+# The cache holds at most this many postings in all (about 150 bytes each in sets and dicts).
+_CACHE_POSTINGS = 400_000
 
 
 class Postings:
@@ -40,6 +41,7 @@ class Ranker:
         self.doc_count = reader.doc_count_all()
         self._norms: dict[str, list[float]] = {}
         self._cache: OrderedDict[tuple[str, str], Postings] = OrderedDict()
+        self._cached_postings = 0
 
     # --- reading --------------------------------------------------------------------
 
@@ -51,8 +53,10 @@ class Ranker:
             return cached
         entry = self._read(field, text)
         self._cache[key] = entry
-        if len(self._cache) > _CACHE_SIZE:
-            self._cache.popitem(last=False)
+        self._cached_postings += len(entry.docs)
+        while self._cached_postings > _CACHE_POSTINGS and len(self._cache) > 1:
+            _key, old = self._cache.popitem(last=False)
+            self._cached_postings -= len(old.docs)
         return entry
 
     def docs(self, field: str, text: str) -> frozenset[int]:

@@ -7,7 +7,7 @@ from whoosh.fields import ID, KEYWORD, STORED, TEXT, Schema
 
 from mediation_kit.core.search import analysis
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 # Text languages with their own analysed fields; any other language goes to the fallback.
 TEXT_LANGUAGES = ("fr", "en")
@@ -60,9 +60,8 @@ def make_schema() -> Schema:
         time=STORED(),
         text=STORED(),
         # Searched
-        names=TEXT(analyzer=analysis.name_analyzer()),
-        tags=TEXT(analyzer=analysis.name_analyzer()),
-        eventtext=TEXT(analyzer=analysis.name_analyzer(), phrase=False),
+        names=TEXT(analyzer=analysis.name_analyzer(), phrase=False),
+        tags=TEXT(analyzer=analysis.name_analyzer(), phrase=False),
         words=TEXT(analyzer=analysis.word_analyzer(), phrase=False, spelling=True),
         prefix=TEXT(analyzer=analysis.prefix_analyzer(), phrase=False),
     )

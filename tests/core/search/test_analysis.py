@@ -1,0 +1,51 @@
+"""Text -> index terms: accents and case folded before stemming, French and English stems,
+names whole, edge n-grams for the word being typed."""
+
+import pytest
+
+from mediation_kit.core.search.analysis import MAX_PREFIX, MIN_PREFIX, fold, terms_for
+from mediation_kit.core.search.analysis import prefix_analyzer
+
+
+def test_fold_removes_accents_and_case():
+    assert fold("Événement") == "evenement"
+    assert fold("THÉÂTRE") == "theatre"
+    assert fold("Œuvre") == "oeuvre"
+    assert fold("Müller") == "muller"
+
+
+@pytest.mark.parametrize("accented, plain", [
+    ("numérique", "numerique"), ("événement", "evenement"), ("théâtre", "theatre"),
+    ("souveraineté", "souverainete"), ("Médiathèques", "mediatheques"),
+])
+def test_an_accented_word_gives_the_same_french_term_as_its_plain_form(accented, plain):
+    assert terms_for("fr", accented) == terms_for("fr", plain) != []
+
+
+@pytest.mark.parametrize("one, other", [
+    ("souverainetés", "souveraineté"), ("numériques", "numérique"),
+    ("événements", "événement"), ("communs", "commun"),
+])
+def test_french_stemming_joins_plurals(one, other):
+    assert terms_for("fr", one) == terms_for("fr", other)
+
+
+def test_english_stemming_joins_word_forms():
+    assert terms_for("en", "libraries") == terms_for("en", "library")
+    assert terms_for("en", "running") == terms_for("en", "run")
+
+
+def test_stop_words_are_left_out_of_text_fields():
+    assert terms_for("fr", "le numérique en commun") == terms_for("fr", "numérique commun")
+    assert terms_for("en", "the library") == terms_for("en", "library")
+
+
+def test_names_are_folded_but_never_stemmed():
+    assert terms_for("name", "Élodie Müller") == ["elodie", "muller"]
+    assert terms_for("name", "Communs") == ["communs"]
+
+
+def test_prefix_field_holds_the_short_starts_of_a_word_folded():
+    grams = [t.text for t in prefix_analyzer()("Événement")]
+    assert grams == ["ev", "eve", "even"][:MAX_PREFIX - MIN_PREFIX + 1]
+    assert min(len(g) for g in grams) == MIN_PREFIX
