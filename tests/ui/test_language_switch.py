@@ -123,3 +123,13 @@ def test_choosing_a_language_in_the_settings_changes_every_open_view(app_window,
     expected = {"fr": "Annuler", "de": "Abbrechen"}[language]
     qtbot.waitUntil(lambda: cancel.text().replace("&", "") == expected, timeout=5000)
     assert window.file_menu.title() == translated["&File"]
+
+
+@pytest.mark.parametrize("language", [lang for lang in i18n.LANGUAGES
+                                      if lang != i18n.SOURCE_LANGUAGE])
+def test_pyside6_ships_qt_s_own_catalog_for_every_interface_language(qapp, language):
+    # Adding a language to the kit relies on Qt's qtbase_<lang>.qm for standard buttons.
+    from PySide6.QtCore import QLibraryInfo, QTranslator
+
+    folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    assert QTranslator().load(f"qtbase_{language}", folder), f"no qtbase_{language}.qm in {folder}"
