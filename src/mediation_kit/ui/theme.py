@@ -9,9 +9,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QColor, QFont, QPainter, QPalette, QPen, QPolygonF
-from PySide6.QtWidgets import QApplication, QProxyStyle, QStyle, QStyleOption, QWidget
+from PySide6.QtGui import QColor, QFont, QPalette
+from PySide6.QtWidgets import QApplication
 
 
 @dataclass(frozen=True)
@@ -139,38 +138,18 @@ def muted_colour(name: str) -> str:
     return THEMES[name].muted_text
 
 
-class ThemeStyle(QProxyStyle):
-    """Fusion, with check boxes outlined in the text colour: Fusion's own outline is a
-    darker shade of the window colour, which vanishes on dark and high-contrast themes."""
+def check_box_palette(palette: QPalette) -> QPalette:
+    """`palette` for an item view with check boxes that must show on every theme.
 
-    _CHECKS = (QStyle.PrimitiveElement.PE_IndicatorItemViewItemCheck,
-               QStyle.PrimitiveElement.PE_IndicatorCheckBox)
-
-    def drawPrimitive(self, element: QStyle.PrimitiveElement, option: QStyleOption,
-                      painter: QPainter, widget: QWidget | None = None) -> None:
-        if element not in self._CHECKS:
-            super().drawPrimitive(element, option, painter, widget)
-            return
-        palette = option.palette
-        side = min(option.rect.width(), option.rect.height()) - 2
-        box = QRectF(option.rect.x() + (option.rect.width() - side) / 2,
-                     option.rect.y() + (option.rect.height() - side) / 2, side, side)
-        painter.save()
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        painter.setPen(QPen(palette.color(QPalette.ColorRole.Text), 1.5))
-        painter.setBrush(palette.color(QPalette.ColorRole.Base))
-        painter.drawRoundedRect(box.adjusted(0.75, 0.75, -0.75, -0.75), 2, 2)
-        if option.state & (QStyle.StateFlag.State_On | QStyle.StateFlag.State_NoChange):
-            pen = QPen(palette.color(QPalette.ColorRole.Text), max(2.0, side / 7))
-            pen.setCapStyle(Qt.PenCapStyle.RoundCap)
-            pen.setJoinStyle(Qt.PenJoinStyle.RoundJoin)
-            painter.setPen(pen)
-            painter.setBrush(Qt.BrushStyle.NoBrush)
-            x, y, w = box.x(), box.y(), box.width()
-            painter.drawPolyline(QPolygonF([QPointF(x + w * 0.22, y + w * 0.52),
-                                            QPointF(x + w * 0.42, y + w * 0.72),
-                                            QPointF(x + w * 0.78, y + w * 0.28)]))
-        painter.restore()
+    Fusion outlines a check box with a darker shade of the Window colour, which vanishes on
+    the dark and high-contrast themes; in an item view Window paints nothing else, so taking
+    the Text colour there gives the boxes a visible outline without a style of our own.
+    """
+    adjusted = QPalette(palette)
+    for group in (QPalette.ColorGroup.Active, QPalette.ColorGroup.Inactive):
+        adjusted.setColor(group, QPalette.ColorRole.Window,
+                          palette.color(group, QPalette.ColorRole.Text))
+    return adjusted
 
 
 class ThemeManager:
@@ -181,7 +160,7 @@ class ThemeManager:
         self.name = "light"
         self.text_size = 100
         self._base_point_size = app.font().pointSizeF() or 10.0
-        app.setStyle(ThemeStyle("Fusion"))
+        app.setStyle("Fusion")
 
     def apply(self, name: str, text_size: int) -> None:
         self.name = name if name in THEMES else "light"

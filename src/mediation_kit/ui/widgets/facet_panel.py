@@ -6,11 +6,12 @@ filter. Space or a click toggles the row under the cursor.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QTreeWidget, QTreeWidgetItem, QWidget
+from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtWidgets import QApplication, QTreeWidget, QTreeWidgetItem, QWidget
 
 from mediation_kit.core.i18n import _, language_name
 from mediation_kit.core.search.api import FACET_LABELS, FACETS, FacetCount
+from mediation_kit.ui.theme import check_box_palette
 
 FacetRole = Qt.ItemDataRole.UserRole + 1
 ValueRole = Qt.ItemDataRole.UserRole + 2
@@ -41,7 +42,13 @@ class FacetPanel(QTreeWidget):
         self._active: dict[str, frozenset[str]] = {}
         self._filling = False
         self.itemChanged.connect(self._on_item_changed)
+        self.setPalette(check_box_palette(QApplication.palette()))
         self.retranslate()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.ApplicationPaletteChange:
+            self.setPalette(check_box_palette(QApplication.palette()))
+        super().changeEvent(event)
 
     def retranslate(self) -> None:
         self.setAccessibleName(_("Filters"))

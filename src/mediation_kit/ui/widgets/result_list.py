@@ -8,6 +8,9 @@ the language changes.
 from __future__ import annotations
 
 import html
+import re
+from datetime import date
+from functools import lru_cache
 
 from PySide6.QtCore import (
     QAbstractListModel, QModelIndex, QPersistentModelIndex, QRect, QSize, Qt, Signal,
@@ -17,7 +20,7 @@ from PySide6.QtWidgets import (
     QApplication, QListView, QStyle, QStyledItemDelegate, QStyleOptionViewItem, QWidget,
 )
 
-from mediation_kit.core.i18n import _, format_date, format_timestamp
+from mediation_kit.core.i18n import _, current_language, format_date, format_timestamp
 from mediation_kit.core.search.api import Hit
 from mediation_kit.ui import icons, theme
 
@@ -32,6 +35,11 @@ def type_label(kind: str) -> str:
     }.get(kind, kind)
 
 
+@lru_cache(maxsize=512)
+def _medium_date(value: date, language: str) -> str:
+    return format_date(value, "medium")
+
+
 def hit_heading_html(hit: Hit) -> tuple[str, str]:
     """The first lines of a row: title, then event · date · "in <replay> at 12:34"."""
     title = html.escape(hit.title)
@@ -39,7 +47,7 @@ def hit_heading_html(hit: Hit) -> tuple[str, str]:
     if hit.event:
         details.append(html.escape(hit.event))
     if hit.date is not None:
-        details.append(html.escape(format_date(hit.date, "medium")))
+        details.append(html.escape(_medium_date(hit.date, current_language())))
     heading = f"<b>{title}</b>"
     if hit.type == "cue" and hit.time is not None:
         heading = html.escape(_("in {replay} at {time}").format(
@@ -47,21 +55,25 @@ def hit_heading_html(hit: Hit) -> tuple[str, str]:
     return heading, " · ".join(details)
 
 
+_TAG = re.compile(r"<[^>]+>")
+
+
 def hit_accessible_text(hit: Hit) -> str:
+    """The row as plain text, for screen readers and type-ahead."""
     heading, details = hit_heading_html(hit)
-    plain = QTextDocument()
-    plain.setHtml(f"{heading}. {details}. {hit.snippet}")
-    return plain.toPlainText()
+    return html.unescape(_TAG.sub("", f"{heading}. {details}. {hit.snippet}"))
 
 
 class ResultModel(QAbstractListModel):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.hits: tuple[Hit, ...] = ()
+        self._texts: dict[int, str] = {}
 
     def set_hits(self, hits: tuple[Hit, ...]) -> None:
         self.beginResetModel()
         self.hits = tuple(hits)
+        self._texts = {}
         self.endResetModel()
 
     def rowCount(self, parent: _ModelIndex = QModelIndex()) -> int:  # noqa: B008
@@ -74,7 +86,10 @@ class ResultModel(QAbstractListModel):
         if role == HitRole:
             return hit
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
-            return hit_accessible_text(hit)
+            text = self._texts.get(index.row())
+            if text is None:
+                text = self._texts[index.row()] = hit_accessible_text(hit)
+            return text
         if role == Qt.ItemDataRole.ToolTipRole:
             return _("{type}: {title}. Press Enter to open.").format(
                 type=type_label(hit.type), title=hit.title)
@@ -82,6 +97,7 @@ class ResultModel(QAbstractListModel):
 
     def refresh(self) -> None:
         """The language or theme changed: every row is redrawn."""
+        self._texts = {}
         if self.hits:
             self.dataChanged.emit(self.index(0), self.index(len(self.hits) - 1))
 
@@ -92,14 +108,16 @@ class ResultDelegate(QStyledItemDelegate):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._cache: dict[tuple[str, int, bool], QTextDocument] = {}
+        # Documents by what they show, kept across result sets: typing one more letter
+        # mostly shows the same rows again.
+        self._cache: dict[tuple, QTextDocument] = {}
 
     def clear_cache(self) -> None:
         self._cache.clear()
 
     def _document(self, hit: Hit, width: int, option: QStyleOptionViewItem,
                   selected: bool) -> QTextDocument:
-        cache_key = (hit.key, width, selected)
+        cache_key = (hit, width, selected, option.font.key())
         doc = self._cache.get(cache_key)
         if doc is not None:
             return doc
@@ -185,7 +203,6 @@ class ResultList(QListView):
         self.result_model.refresh()
 
     def set_hits(self, hits: tuple[Hit, ...]) -> None:
-        self.result_delegate.clear_cache()
         self.result_model.set_hits(hits)
         if hits:
             self.setCurrentIndex(self.result_model.index(0))
