@@ -71,6 +71,7 @@ def extract(root: Path, output: Path) -> Catalog:
     """Extracts the marked strings of the sources under `root` into `output` (a .pot)."""
     import os
 
+    output.parent.mkdir(parents=True, exist_ok=True)
     cwd = os.getcwd()
     os.chdir(root)  # so the location comments read "src/mediation_kit/...", the same everywhere
     try:

@@ -176,3 +176,30 @@ def test_extraction_finds_every_keyword_with_its_plural_and_context(repo_root, t
         (None, "Search")}
     assert catalog.get("Type", context="facet").auto_comments == [
         "Translators: the facet of a search result"]
+
+
+def test_an_update_creates_the_missing_catalogs_and_keeps_translations(repo_root, tmp_path):
+    # Given a source tree with one message and a French catalog already translating it
+    (tmp_path / "babel.cfg").write_text((repo_root / "babel.cfg").read_text())
+    package = tmp_path / "src" / "mediation_kit"
+    package.mkdir(parents=True)
+    source = package / "sample.py"
+    source.write_text("_('Search')\n", encoding="utf-8")
+    i18n_tools.update(tmp_path)
+    french = i18n_tools.po_path(tmp_path, "fr")
+    text = french.read_text(encoding="utf-8").replace('msgstr ""\n\n', 'msgstr "Rechercher"\n\n')
+    text = text.replace('msgid "Search"\nmsgstr ""', 'msgid "Search"\nmsgstr "Rechercher"')
+    french.write_text(text, encoding="utf-8")
+    # When a string is added to the sources and the catalogs are updated
+    source.write_text("_('Search')\nngettext('{count} result', '{count} results', 2)\n",
+                      encoding="utf-8")
+    i18n_tools.update(tmp_path)
+    # Then every language has a catalog with its plural rule, the old translation is kept and
+    # the new message waits for a translator
+    for language in i18n.LANGUAGES:
+        catalog = i18n_tools.read_catalog(i18n_tools.po_path(tmp_path, language), language)
+        assert catalog.num_plurals == 2
+        assert catalog.get(("{count} result", "{count} results")[0]) is not None
+    french_catalog = i18n_tools.read_catalog(french, "fr")
+    assert french_catalog.get("Search").string == "Rechercher"
+    assert [p.what for p in i18n_tools.check_catalog(french)] == ["untranslated"]
