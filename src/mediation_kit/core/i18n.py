@@ -119,7 +119,8 @@ def set_language(language: str, translations_dir: Path | None = None) -> str:
     return _language
 
 
-def load_catalog(language: str, translations_dir: Path | None = None) -> gettext.GNUTranslations | None:
+def load_catalog(language: str,
+                 translations_dir: Path | None = None) -> gettext.GNUTranslations | None:
     """The compiled catalog of `language`, or None when there is none.
 
     Releases ship `.mo` files compiled by the build. In a source checkout, a `.po` newer than
@@ -128,8 +129,10 @@ def load_catalog(language: str, translations_dir: Path | None = None) -> gettext
     """
     mo = catalog_path(language, translations_dir)
     po = mo.with_suffix(".po")
+    source = mo
     try:
         if po.is_file() and (not mo.is_file() or po.stat().st_mtime > mo.stat().st_mtime):
+            source = po
             return gettext.GNUTranslations(_compile_in_memory(po))
         if mo.is_file():
             with mo.open("rb") as fp:
@@ -137,7 +140,8 @@ def load_catalog(language: str, translations_dir: Path | None = None) -> gettext
     except (OSError, ValueError) as error:  # unreadable or malformed: English rather than a crash
         import logging
 
-        logging.getLogger(__name__).warning("Cannot load the %s catalog %s: %s", language, mo, error)
+        logging.getLogger(__name__).warning(
+            "Cannot load the %s catalog %s: %s", language, source, error)
     return None
 
 
