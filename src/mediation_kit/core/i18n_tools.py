@@ -244,17 +244,33 @@ def unmarked_parts(text: str, allowed: Iterable[str] = ()) -> str:
 
 
 def update(root: Path) -> Catalog:
-    """Sources -> template -> every shipped catalog (new languages created, obsolete dropped)."""
-    template = extract(root, template_path(root))
+    """Sources -> template -> every shipped catalog (new languages created, obsolete dropped).
+
+    When the sources hold the same messages as before, the files are left untouched rather than
+    rewritten with a new date.
+    """
+    shipped = template_path(root)
+    with tempfile.TemporaryDirectory() as tmp:
+        fresh_path = Path(tmp) / shipped.name
+        template = extract(root, fresh_path)
+        changed = not shipped.is_file() or _undated(fresh_path) != _undated(shipped)
+        if changed:
+            shipped.parent.mkdir(parents=True, exist_ok=True)
+            shipped.write_bytes(fresh_path.read_bytes())
     for language in LANGUAGES:
         po = po_path(root, language)
-        if po.is_file():
-            _pybabel(["update", "-i", str(template_path(root)), "-o", str(po), "-l", language,
+        if po.is_file() and changed:
+            _pybabel(["update", "-i", str(shipped), "-o", str(po), "-l", language,
                       "-D", DOMAIN, "--ignore-obsolete", "--previous", "-w", "79"])
-        else:
-            _pybabel(["init", "-i", str(template_path(root)), "-o", str(po), "-l", language,
+        elif not po.is_file():
+            _pybabel(["init", "-i", str(shipped), "-o", str(po), "-l", language,
                       "-D", DOMAIN, "-w", "79"])
     return template
+
+
+def _undated(path: Path) -> list[str]:
+    return [line for line in path.read_text(encoding="utf-8").splitlines()
+            if not line.startswith(('"POT-Creation-Date:', "# Copyright (C)", "# FIRST AUTHOR"))]
 
 
 def check(root: Path) -> list[Problem]:
