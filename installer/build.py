@@ -56,12 +56,13 @@ def step(title: str) -> None:
     print(f"\n==> {title}", flush=True)
 
 
-def run(cmd: list[str], **kwargs) -> subprocess.CompletedProcess:
-    print("    $ " + " ".join(str(c) for c in cmd), flush=True)
+def run(cmd: list, label: str | None = None, **kwargs) -> subprocess.CompletedProcess:
+    """Runs `cmd`, printing it (or `label`); a non-zero exit status stops the build."""
+    shown = label or " ".join(str(c) for c in cmd)
+    print(f"    $ {shown}", flush=True)
     result = subprocess.run([str(c) for c in cmd], **kwargs)
     if result.returncode != 0:
-        raise BuildError(f"command failed with exit status {result.returncode}: {cmd[0]} "
-                         + " ".join(str(c) for c in cmd[1:4]))
+        raise BuildError(f"`{shown}` failed with exit status {result.returncode}")
     return result
 
 
@@ -135,7 +136,8 @@ def cli(*args: str, seed: int | None = None, **kwargs) -> subprocess.CompletedPr
     code = (prelude + "import sys; from mediation_kit.__main__ import main; "
             "sys.exit(main(sys.argv[1:]))")
     env = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
-    return run([sys.executable, "-c", code, *args], env=env, **kwargs)
+    return run([sys.executable, "-c", code, *args], label="mediation-kit " + " ".join(args),
+               env=env, **kwargs)
 
 
 def validate_packs() -> None:
@@ -165,6 +167,17 @@ def build_index(stage: Path, epoch: int) -> Path:
         raise BuildError(f"the index built in {index} is not usable: {status.message}")
     print(f"    index: {status.doc_count or '?'} documents, {str(status.state)}")
     return index
+
+
+def check_release_notes() -> None:
+    """The AppStream data must announce this version: software centres show it."""
+    import xml.etree.ElementTree as ET
+
+    metainfo = INSTALLER / "linux" / f"{mediation_kit.APP_ID}.metainfo.xml"
+    versions = [r.get("version") for r in ET.parse(metainfo).getroot().iter("release")]
+    if mediation_kit.__version__ not in versions:
+        raise BuildError(f"{metainfo.relative_to(ROOT)}: no <release version="
+                         f"\"{mediation_kit.__version__}\">; add one above {versions[:1]}")
 
 
 def write_build_info(stage: Path, epoch: int) -> BuildInfo:
@@ -310,10 +323,34 @@ def package_linux(bundle: Path, dist: Path, work: Path, epoch: int) -> list[Path
     outputs = [tar]
     if shutil.which("dpkg-deb"):
         root = debian.layout(work / "deb-root", bundle, INSTALLER, mediation_kit.APP_ID, version)
-        outputs.append(debian.build(root, dist / f"mediation-kit_{version}_amd64.deb", epoch))
+        deb = debian.build(root, dist / f"mediation-kit_{version}_amd64.deb", epoch)
+        outputs.append(deb)
+        check_deb(deb, work)
     else:
         print("    warning: dpkg-deb not found: no .deb")
     return outputs
+
+
+def check_deb(deb: Path, work: Path) -> None:
+    """Unpacks the .deb into a scratch root and validates what a desktop reads from it."""
+    import debian
+
+    scratch = work / "deb-check"
+    shutil.rmtree(scratch, ignore_errors=True)
+    run(["dpkg-deb", "-x", deb, scratch])
+    problems = debian.missing_files(scratch, mediation_kit.APP_ID)
+    if problems:
+        raise BuildError(f"{deb.name}: missing " + ", ".join(problems))
+    app_id = mediation_kit.APP_ID
+    for tool, args in (("desktop-file-validate",
+                        [scratch / f"usr/share/applications/{app_id}.desktop"]),
+                       ("appstreamcli", ["validate", "--no-net",
+                                         scratch / f"usr/share/metainfo/{app_id}.metainfo.xml"])):
+        if shutil.which(tool):
+            run([tool, *args], stdout=subprocess.DEVNULL)
+        else:
+            print(f"    warning: {tool} not found: not validated")
+    shutil.rmtree(scratch)
 
 
 def package_windows(bundle: Path, dist: Path, epoch: int) -> list[Path]:
@@ -414,6 +451,7 @@ def main(argv: list[str] | None = None) -> int:
             stage_packs(stage)
             build_index(stage, epoch)
             step("4. Writing the build information")
+            check_release_notes()
             write_build_info(stage, epoch)
             step("5. PyInstaller (one folder)")
             bundle = pyinstaller(stage, work, epoch)

@@ -84,6 +84,22 @@ def layout(root: Path, bundle: Path, installer: Path, app_id: str, version: str)
     return root
 
 
+def expected_files(app_id: str) -> list[str]:
+    """Paths (relative to /) a correct package installs."""
+    return [f"{INSTALL_DIR}/mediation-kit", f"{INSTALL_DIR}/_internal/build-info.json",
+            f"{INSTALL_DIR}/_internal/resources/index", f"{INSTALL_DIR}/_internal/resources/packs",
+            "usr/bin/mediation-kit", f"usr/share/applications/{app_id}.desktop",
+            f"usr/share/metainfo/{app_id}.metainfo.xml",
+            f"usr/share/icons/hicolor/48x48/apps/{app_id}.png",
+            f"usr/share/icons/hicolor/256x256/apps/{app_id}.png",
+            f"usr/share/icons/hicolor/scalable/apps/{app_id}.svg"]
+
+
+def missing_files(root: Path, app_id: str) -> list[str]:
+    return [path for path in expected_files(app_id)
+            if not (root / path).exists() and not (root / path).is_symlink()]
+
+
 def _copy(source: Path, target: Path) -> None:
     target.parent.mkdir(parents=True, exist_ok=True)
     shutil.copyfile(source, target)
