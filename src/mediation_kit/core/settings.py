@@ -9,8 +9,6 @@ Writing goes to a temporary file that is then renamed, so a crash never leaves h
 from __future__ import annotations
 
 import os
-import tempfile
-import tomllib
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -71,6 +69,8 @@ class Settings:
         settings = cls(path)
         if not path.is_file():
             return settings
+        import tomllib  # here: the first start, with no file yet, does not need it
+
         try:
             data = tomllib.loads(path.read_text(encoding="utf-8"))
         except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as error:
@@ -94,6 +94,8 @@ class Settings:
         target = path or self.path
         if target is None:
             raise ValueError("no settings file to save to")
+        import tempfile
+
         target.parent.mkdir(parents=True, exist_ok=True)
         text = "".join(f"{name} = {_toml_value(value)}\n" for name, value in self._values.items())
         fd, tmp = tempfile.mkstemp(prefix=".settings-", suffix=".tmp", dir=target.parent)

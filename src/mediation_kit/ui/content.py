@@ -33,6 +33,12 @@ class Content:
     def packs(self) -> tuple[Pack, ...]:
         return tuple(getattr(self.library, "packs", ()) or ())
 
+    def close(self) -> None:
+        """Closes the index files (the window is closing)."""
+        close = getattr(self.engine, "close", None)
+        if close is not None:
+            close()
+
     def search(self, query: SearchQuery) -> SearchResults:
         if self.engine is None:
             raise RuntimeError(self.index_message or "no search index")

@@ -18,7 +18,7 @@ from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QByteArray, Qt, QTimer, Signal
+from PySide6.QtCore import QByteArray, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QLabel, QMainWindow, QProgressBar, QSplitter, QStackedWidget, QToolBar, QVBoxLayout, QWidget,
@@ -95,7 +95,7 @@ class MainWindow(QMainWindow):
             self.finish_building()
         else:
             self.retranslate()
-        self.search_field.setFocus(Qt.FocusReason.OtherFocusReason)
+        self.search_field.setFocus()
 
     # --- building -------------------------------------------------------------------------
 
@@ -104,23 +104,15 @@ class MainWindow(QMainWindow):
         self.setObjectName("mainWindow")
         self.search_field = SearchField(self)
 
+        # Shortcuts are set by finish_building(): the first one makes PySide create its
+        # Python enums for Qt's keys, about 15 ms that the first paint need not wait for.
         self.back_action = QAction(self)
-        self.back_action.setShortcuts(_unique_shortcuts(
-            QKeySequence(Qt.Modifier.ALT | Qt.Key.Key_Left), QKeySequence(Qt.Key.Key_Backspace),
-            *QKeySequence.keyBindings(QKeySequence.StandardKey.Back)))
         self.back_action.setEnabled(False)
         self.home_action = QAction(self)
-        self.home_action.setShortcut(QKeySequence(Qt.Modifier.ALT | Qt.Key.Key_Home))
         self.find_action = QAction(self)
-        self.find_action.setShortcuts(_unique_shortcuts(
-            QKeySequence(Qt.Modifier.CTRL | Qt.Key.Key_K),
-            QKeySequence(Qt.Modifier.CTRL | Qt.Key.Key_F),
-            *QKeySequence.keyBindings(QKeySequence.StandardKey.Find)))
         self.settings_action = QAction(self)
-        self.settings_action.setShortcut(QKeySequence(Qt.Modifier.CTRL | Qt.Key.Key_Comma))
         self.settings_action.setMenuRole(QAction.MenuRole.PreferencesRole)
         self.quit_action = QAction(self)
-        self.quit_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Quit))
         self.about_action = QAction(self)
         self.about_action.setMenuRole(QAction.MenuRole.AboutRole)
         for action in (self.back_action, self.home_action, self.find_action,
@@ -141,7 +133,6 @@ class MainWindow(QMainWindow):
         self.toolbar = QToolBar(self)
         self.toolbar.setObjectName("mainToolbar")
         self.toolbar.setMovable(False)
-        self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
         self.toolbar.addAction(self.back_action)
         self.toolbar.addAction(self.home_action)
         self.toolbar.addWidget(self.search_field)
@@ -150,16 +141,11 @@ class MainWindow(QMainWindow):
 
         self.stack = QStackedWidget(self)
         self.message_page = QLabel(self.stack)  # waiting for the index, or search unavailable
-        self.message_page.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.message_page.setWordWrap(True)
         self.stack.addWidget(self.message_page)
-        right = QWidget(self)
-        self.right_layout = QVBoxLayout(right)
-        self.right_layout.setContentsMargins(4, 4, 4, 4)
-        self.right_layout.addWidget(self.stack, 1)
-        self.splitter = QSplitter(self)
-        self.splitter.addWidget(right)
-        self.setCentralWidget(self.splitter)
+        # The filters panel and chips join it in finish_building(): laying them out now
+        # would make PySide create every Qt enum (the layouts' alignment), ~15 ms.
+        self.setCentralWidget(self.stack)
 
         self.status_label = QLabel(self)
         self.progress_bar = QProgressBar(self)
@@ -180,6 +166,10 @@ class MainWindow(QMainWindow):
         from mediation_kit.ui.widgets.result_list import ResultList
         from mediation_kit.ui.workers import SearchRunner
 
+        from PySide6.QtCore import Qt
+
+        self.message_page.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self._set_shortcuts()
         self.search_runner = SearchRunner(self)
         self.debounce = QTimer(self)
         self.debounce.setSingleShot(True)
@@ -200,8 +190,16 @@ class MainWindow(QMainWindow):
         for page in (self.home_page, self.results_page, self.no_result_page, self.view_stack):
             self.stack.addWidget(page)
         self.stack.setCurrentWidget(self.home_page)
-        self.right_layout.insertWidget(0, self.chips)
-        self.splitter.insertWidget(0, self.facet_panel)
+        self.takeCentralWidget()  # the stack, kept: it moves into the splitter
+        right = QWidget(self)
+        right_layout = QVBoxLayout(right)
+        right_layout.setContentsMargins(4, 4, 4, 4)
+        right_layout.addWidget(self.chips)
+        right_layout.addWidget(self.stack, 1)
+        self.splitter = QSplitter(self)
+        self.splitter.addWidget(self.facet_panel)
+        self.splitter.addWidget(right)
+        self.setCentralWidget(self.splitter)
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setSizes([240, 860])
         self.facet_panel.setVisible(False)
@@ -217,6 +215,20 @@ class MainWindow(QMainWindow):
         elif self.search_field.text().strip():
             self._show_page(self.message_page)
 
+    def _set_shortcuts(self) -> None:
+        self.back_action.setShortcuts(_unique_shortcuts(
+            QKeySequence("Alt+Left"), QKeySequence("Backspace"),
+            *QKeySequence.keyBindings(QKeySequence.StandardKey.Back)))
+        self.home_action.setShortcut(QKeySequence("Alt+Home"))
+        self.find_action.setShortcuts(_unique_shortcuts(
+            QKeySequence("Ctrl+K"), QKeySequence("Ctrl+F"),
+            *QKeySequence.keyBindings(QKeySequence.StandardKey.Find)))
+        self.settings_action.setShortcut(QKeySequence("Ctrl+,"))
+        self.quit_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Quit))
+        # Esc outside the field also goes back to a fresh search.
+        escape = QShortcut(QKeySequence("Esc"), self)
+        escape.activated.connect(self.on_escape)
+
     def _connect_shell_signals(self) -> None:
         self.search_field.textEdited.connect(self.on_search_field_edited)
         self.search_field.textChanged.connect(self.on_search_field_changed)
@@ -228,10 +240,6 @@ class MainWindow(QMainWindow):
         self.settings_action.triggered.connect(self.open_settings)
         self.about_action.triggered.connect(self.open_about)
         self.quit_action.triggered.connect(self.close)
-        # Esc outside the field also goes back to a fresh search.
-        escape = QShortcut(QKeySequence(Qt.Key.Key_Escape), self)
-        escape.setContext(Qt.ShortcutContext.WindowShortcut)
-        escape.activated.connect(self.on_escape)
 
     def _connect_signals(self) -> None:
         """Wiring of the parts built by `finish_building()`."""
@@ -272,7 +280,6 @@ class MainWindow(QMainWindow):
             button = self.toolbar.widgetForAction(action)
             if button is not None and button is not self.search_field:
                 button.setAccessibleName(action.text())
-        self.splitter.setAccessibleName(_("Filters and results"))
         self.stack.setAccessibleName(_("Main area"))
         self.progress_bar.setAccessibleName(_("Preparing the search index"))
         self.status_label.setAccessibleName(_("Status"))
@@ -281,6 +288,7 @@ class MainWindow(QMainWindow):
             self.message_page.setText(_("Loading…"))
             self._show_status()
             return
+        self.splitter.setAccessibleName(_("Filters and results"))
         for widget in (self.result_list, self.facet_panel, self.chips, self.home_page,
                        self.no_result_page):
             widget.retranslate()
@@ -496,7 +504,7 @@ class MainWindow(QMainWindow):
     # --- keyboard -------------------------------------------------------------------------
 
     def focus_search_field(self) -> None:
-        self.search_field.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.search_field.setFocus()
         self.search_field.selectAll()
 
     def on_search_field_down_pressed(self) -> None:
@@ -504,7 +512,7 @@ class MainWindow(QMainWindow):
             return
         target = self._visible_result_list()
         if target is not None and target.result_model.rowCount():
-            target.setFocus(Qt.FocusReason.TabFocusReason)
+            target.setFocus()
             if not target.currentIndex().isValid():
                 target.setCurrentIndex(target.result_model.index(0))
 
@@ -622,7 +630,7 @@ class MainWindow(QMainWindow):
             self._set_status(lambda: _("This kind of resource cannot be shown."))
             return
         self._show_page(self.view_stack)
-        views.currentWidget().setFocus(Qt.FocusReason.OtherFocusReason)
+        views.currentWidget().setFocus()
         self.record_opened.emit(record.key)
 
     _current_terms: tuple[str, ...] = ()
@@ -708,13 +716,17 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.settings["window_geometry"] = bytes(self.saveGeometry().toBase64()).decode("ascii")
-        self.settings["window_state"] = bytes(self.splitter.saveState().toBase64()).decode(
-            "ascii")
+        if self.built:
+            self.settings["window_state"] = bytes(
+                self.splitter.saveState().toBase64()).decode("ascii")
         self.save_settings()
         if self._load_handle is not None:
             self._load_handle.cancel.cancel()
         if self.built:
             self.search_runner.invalidate()
+            self.search_runner.wait_idle()
+        if self.content is not None:
+            self.content.close()
         i18n.remove_language_listener(self._language_listener)
         if self._resource_views is not None:
             self._resource_views.replay_view.hide()  # stops the playback

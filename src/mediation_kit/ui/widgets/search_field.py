@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QLineEdit, QWidget
 
@@ -28,6 +28,8 @@ class SearchField(QLineEdit):
             _("Type to search replays, transcripts, summaries and the communication kit"))
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
+        from PySide6.QtCore import Qt  # not at import: the field is built before the first paint
+
         key = event.key()
         if key == Qt.Key.Key_Down:
             self.down_pressed.emit()
