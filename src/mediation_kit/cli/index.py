@@ -1,11 +1,135 @@
-"""`mediation-kit index`: not written yet."""
+"""`mediation-kit index build` and `mediation-kit index check`."""
 
 from __future__ import annotations
 
+import sys
+from pathlib import Path
+
+from mediation_kit.core.i18n import _, ngettext
+
+EXIT_OK = 0
+EXIT_UNUSABLE = 1
+EXIT_ERROR = 2
+EXIT_INTERRUPTED = 130
+
 
 def add_parser(subparsers) -> None:
-    pass
+    parser = subparsers.add_parser("index", help=_("build or check the search index"),
+                                   description=_("Build or check the search index."))
+    commands = parser.add_subparsers(dest="index_command", metavar=_("COMMAND"))
+    parser.set_defaults(handler=lambda args: _usage(parser))
+
+    build = commands.add_parser(
+        "build", help=_("build the search index from the content packs"),
+        description=_("Build the search index from the content packs, in a temporary folder "
+                      "renamed into place when complete (Ctrl+C leaves the old index as it "
+                      "was)."))
+    build.add_argument("--packs", type=Path, metavar=_("DIR"),
+                       help=_("the folder holding the packs (default: the bundled ones)"))
+    build.add_argument("--output", type=Path, metavar=_("DIR"),
+                       help=_("the index folder to write (default: the index in the user's "
+                              "cache)"))
+    build.set_defaults(handler=run_build)
+
+    check = commands.add_parser(
+        "check", help=_("say which index is in use and whether it is usable"),
+        description=_("Say which index the kit would use (the shipped one or the one in the "
+                      "cache) and its state. Exits 0 when it is usable, 1 when it would have "
+                      "to be rebuilt."))
+    check.add_argument("--packs", type=Path, metavar=_("DIR"),
+                       help=_("the folder holding the packs (default: the bundled ones)"))
+    check.add_argument("--shipped", type=Path, metavar=_("DIR"),
+                       help=_("the prebuilt index (default: the one shipped with the kit)"))
+    check.add_argument("--cache", type=Path, metavar=_("DIR"),
+                       help=_("the rebuilt index (default: the one in the user's cache)"))
+    check.set_defaults(handler=run_check)
+
+
+def _usage(parser) -> int:
+    parser.print_help(sys.stderr)
+    return EXIT_ERROR
 
 
 def run(args) -> int:
-    return 2
+    return args.handler(args)
+
+
+def _error(message: str) -> int:
+    print(_("mediation-kit index: {message}").format(message=message), file=sys.stderr)
+    return EXIT_ERROR
+
+
+class _StderrProgress:
+    """Progress on one stderr line, rewritten in place on a terminal."""
+
+    def __init__(self) -> None:
+        self.tty = sys.stderr.isatty()
+        self.last = ""
+
+    def __call__(self, progress) -> None:
+        if not progress.message or progress.message == self.last:
+            return
+        self.last = progress.message
+        if self.tty:
+            print("\r\033[K" + progress.message, end="", file=sys.stderr, flush=True)
+        else:
+            print(progress.message, file=sys.stderr)
+
+    def done(self) -> None:
+        if self.tty and self.last:
+            print(file=sys.stderr)
+
+
+def run_build(args) -> int:
+    from mediation_kit.core import paths
+    from mediation_kit.core.packs import load_packs
+    from mediation_kit.core.search.index import build_index, index_fingerprint
+
+    packs_dir = args.packs or paths.packs_dir()
+    output = args.output or paths.user_dirs().index_cache
+    if not packs_dir.is_dir():
+        return _error(_("{folder}: no such packs folder").format(folder=packs_dir))
+    loaded = load_packs(packs_dir)
+    if loaded.problems:
+        count = len(loaded.problems)
+        print(ngettext("{count} problem in the packs: run `mediation-kit pack validate` to see "
+                       "it; the usable records are indexed.",
+                       "{count} problems in the packs: run `mediation-kit pack validate` to see "
+                       "them; the usable records are indexed.", count).format(count=count),
+              file=sys.stderr)
+    progress = _StderrProgress()
+    try:
+        count = build_index(loaded.packs, output, progress=progress,
+                            fingerprint=index_fingerprint(packs_dir))
+    except KeyboardInterrupt:
+        progress.done()
+        print(_("Interrupted: the index in {folder} was left as it was.").format(folder=output),
+              file=sys.stderr)
+        return EXIT_INTERRUPTED
+    except OSError as error:
+        progress.done()
+        return _error(_("cannot write the index in {folder}: {error}").format(
+            folder=output, error=error.strerror or error))
+    progress.done()
+    packs = ngettext("{count} pack", "{count} packs", len(loaded.packs)).format(
+        count=len(loaded.packs))
+    print(ngettext("Indexed {count} resource ({packs}) into {folder}.",
+                   "Indexed {count} resources ({packs}) into {folder}.",
+                   count).format(count=count, packs=packs, folder=output))
+    return EXIT_OK
+
+
+def run_check(args) -> int:
+    from mediation_kit.core import paths
+    from mediation_kit.core.search.index import IndexSource, check_index
+
+    status = check_index(args.packs or paths.packs_dir(), args.shipped or paths.shipped_index_dir(),
+                         args.cache or paths.user_dirs().index_cache)
+    which = _("shipped") if status.source is IndexSource.SHIPPED else _("cache")
+    print(_("Index: {path} ({which})").format(path=status.path, which=which))
+    print(_("State: {state}").format(state=str(status.state)))
+    if status.usable:
+        print(ngettext("{count} resource", "{count} resources", status.doc_count).format(
+            count=status.doc_count))
+    print(status.message)
+    return EXIT_OK if status.usable else EXIT_UNUSABLE

@@ -17,6 +17,7 @@ from whoosh.analysis import (
     LowercaseFilter,
     NgramFilter,
     RegexTokenizer,
+    ShingleFilter,
     StemFilter,
     StopFilter,
 )
@@ -68,8 +69,11 @@ def _fold_cached(text: str) -> str:
     return fold(text)
 
 
+# Whoosh's French list lacks a few of the most frequent words.
+_EXTRA_STOP_WORDS = {"fr": {"les", "cette", "cet", "leurs"}, "en": set()}
 STOP_WORDS = {
-    lang: frozenset(fold(w) for w in stopwords_for_language(lang)) for lang in ("fr", "en")
+    lang: frozenset(fold(w) for w in (*stopwords_for_language(lang), *_EXTRA_STOP_WORDS[lang]))
+    for lang in ("fr", "en")
 }
 ALL_STOP_WORDS = STOP_WORDS["fr"] | STOP_WORDS["en"]
 
@@ -83,6 +87,15 @@ def text_analyzer(lang: str):
     """Body and title text of one language: folded, stop words out, stemmed."""
     return (_base() | StopFilter(stoplist=STOP_WORDS[lang], minsize=2)
             | StemFilter(lang="fr" if lang == "fr" else "en", cachesize=100_000))
+
+
+def pair_analyzer(lang: str):
+    """Each two following terms of `text_analyzer` as one term ("mediat numer"): a
+    two-word phrase is one posting list instead of checking positions document by document."""
+    return text_analyzer(lang) | ShingleFilter(2, PAIR_SEPARATOR)
+
+
+PAIR_SEPARATOR = " "
 
 
 def name_analyzer():

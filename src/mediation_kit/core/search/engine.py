@@ -21,6 +21,7 @@ from mediation_kit.core.model import ResourceType
 from mediation_kit.core.search import querylang
 from mediation_kit.core.search.analysis import (
     ALL_STOP_WORDS,
+    PAIR_SEPARATOR,
     MAX_PREFIX,
     MIN_PREFIX,
     fold,
@@ -36,6 +37,7 @@ from mediation_kit.core.search.schema import (
     TEXT_LANGUAGES,
     body_field,
     field_boosts,
+    pair_field,
     title_field,
 )
 from mediation_kit.core.search.snippets import Marker, make_snippet
@@ -44,7 +46,7 @@ log = logging.getLogger(__name__)
 
 MAX_EXPANSION = 64  # whole words tried for a misspelt word
 MAX_PREFIX_WORDS = 400  # whole words tried for a typed prefix longer than the n-grams
-_QUERY_CACHE_SIZE = 64
+_QUERY_CACHE_SIZE = 16
 MAX_FACET_VALUES = 50
 MAX_PAGE = 500  # deeper pages are not useful and cost a full ranking
 
@@ -283,23 +285,35 @@ class SearchEngine:
         return self._any_of(pairs)
 
     def _phrase(self, phrase: Phrase) -> _Compiled | None:
+        """Documents holding the words one after the other (stop words aside), in a title or
+        a body of either language, or as a name. Consecutive pairs of terms are indexed
+        (`pairs_fr`), so only phrases of three terms or more need their positions checked."""
         text = " ".join(phrase.words)
         docs: set[int] = set()
         scorers: list[tuple[str, str]] = []
-        per_field = [(field, terms_for(lang, text)) for lang in TEXT_LANGUAGES
-                     for field in (title_field(lang), body_field(lang))]
-        per_field.append(("names", terms_for("name", text)))
-        for field, terms in per_field:
+        for lang in TEXT_LANGUAGES:
+            terms = terms_for(lang, text)
             if not terms:
                 continue
-            candidates = frozenset.intersection(*(self._ranker.docs(field, t) for t in terms))
-            if not candidates:
-                continue
-            scorers.extend((field, t) for t in terms)
             if len(terms) == 1:
-                docs |= candidates
+                found = self._ranker.docs(title_field(lang), terms[0]) | self._ranker.docs(
+                    body_field(lang), terms[0])
             else:
-                docs |= self._ranker.phrase_docs(field, terms, candidates)
+                pairs = [f"{a}{PAIR_SEPARATOR}{b}" for a, b in zip(terms, terms[1:])]
+                found = frozenset.intersection(
+                    *(self._ranker.docs(pair_field(lang), p) for p in pairs))
+                if len(terms) > 2 and found:
+                    found = self._ranker.phrase_docs(body_field(lang), terms, found) | (
+                        self._ranker.phrase_docs(title_field(lang), terms, found))
+            if found:
+                docs |= found
+                scorers += [(f(lang), t) for t in terms for f in (title_field, body_field)]
+        names = terms_for("name", text)
+        if names:
+            found = frozenset.intersection(*(self._ranker.docs("names", n) for n in names))
+            if found:
+                docs |= found
+                scorers += [("names", n) for n in names]
         if not scorers:
             return None
         return _Compiled(frozenset(docs), tuple(scorers))

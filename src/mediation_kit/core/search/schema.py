@@ -7,7 +7,7 @@ from whoosh.fields import ID, KEYWORD, STORED, TEXT, Schema
 
 from mediation_kit.core.search import analysis
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 
 # Text languages with their own analysed fields; any other language goes to the fallback.
 TEXT_LANGUAGES = ("fr", "en")
@@ -32,6 +32,10 @@ def title_field(lang: str) -> str:
 
 def body_field(lang: str) -> str:
     return f"body_{lang}"
+
+
+def pair_field(lang: str) -> str:
+    return f"pairs_{lang}"
 
 
 def field_boosts() -> dict[str, float]:
@@ -68,4 +72,5 @@ def make_schema() -> Schema:
     for lang in TEXT_LANGUAGES:
         fields[title_field(lang)] = TEXT(analyzer=analysis.text_analyzer(lang))
         fields[body_field(lang)] = TEXT(analyzer=analysis.text_analyzer(lang))
+        fields[pair_field(lang)] = TEXT(analyzer=analysis.pair_analyzer(lang), phrase=False)
     return Schema(**fields)
