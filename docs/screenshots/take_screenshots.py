@@ -5,7 +5,7 @@
 
 User folders go to a temporary place (the index is built there if none is shipped).
 Writes home.png, results.png, summary.png, replay.png, kit.png, no-result.png, dark.png,
-home-fr.png and results-de.png next to this script.
+high-contrast.png (with 130 % text), home-fr.png and results-de.png next to this script.
 """
 
 from __future__ import annotations
@@ -104,6 +104,10 @@ def main() -> int:
     window.apply_settings({"theme": "dark"})
     search(window, "inclusion")
     shoot(window, "dark")
+    window.apply_settings({"theme": "high-contrast", "text_size": 130})
+    search(window, "inclusion")
+    shoot(window, "high-contrast")
+    window.apply_settings({"text_size": 100})
     window.apply_settings({"theme": "light", "language": "fr"})
     window.go_home()
     shoot(window, "home-fr")

@@ -82,6 +82,9 @@ def test_settings_dialog_applies_and_saves_language_theme_and_size(qtbot, tmp_pa
         assert app.palette().color(app.palette().ColorRole.Window).name() == \
             THEMES["dark"].window
         assert app.font().pointSizeF() == pytest.approx(base_size * 1.3, rel=0.05)
+        # the text size reaches the widgets already on screen
+        qtbot.waitUntil(lambda: window.search_field.font().pointSizeF() == pytest.approx(
+            base_size * 1.3, rel=0.05))
         # And they are saved, with the window geometry, for the next run
         # (the offscreen screen is 800x600: restoring clamps to the screen)
         window.resize(640, 480)

@@ -12,8 +12,9 @@ _cache: dict[tuple[str, str], QIcon] = {}
 SIZE = 64
 
 
-def type_icon(kind: str, palette: QPalette) -> QIcon:
-    colour = palette.color(QPalette.ColorRole.Text).name()
+def type_icon(kind: str, palette: QPalette, selected: bool = False) -> QIcon:
+    role = QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
+    colour = palette.color(role).name()
     key = (kind, colour)
     icon = _cache.get(key)
     if icon is None:

@@ -165,8 +165,12 @@ class ThemeManager:
     def apply(self, name: str, text_size: int) -> None:
         self.name = name if name in THEMES else "light"
         self.text_size = text_size
-        self.app.setPalette(palette_for(self.name))
-        self.app.setStyleSheet(stylesheet_for(self.name))
         font = QFont(self.app.font())
         font.setPointSizeF(self._base_point_size * text_size / 100.0)
         self.app.setFont(font)
+        # Windows already open do not always follow the application's font once a style
+        # sheet is set: give it to them too (their children inherit it).
+        for window in self.app.topLevelWidgets():
+            window.setFont(font)
+        self.app.setPalette(palette_for(self.name))
+        self.app.setStyleSheet(stylesheet_for(self.name))

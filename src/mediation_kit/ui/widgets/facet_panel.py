@@ -35,7 +35,6 @@ class FacetPanel(QTreeWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setHeaderHidden(True)
-        self.setFrameShape(QTreeWidget.Shape.NoFrame)  # its palette outlines check boxes only
         self.setColumnCount(1)
         self.setRootIsDecorated(True)
         self.setUniformRowHeights(True)

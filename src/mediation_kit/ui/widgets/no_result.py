@@ -54,8 +54,11 @@ class NoResultPanel(QWidget):
         self.retranslate()
 
     def retranslate(self) -> None:
-        self.heading.setText("<h3>{}</h3>".format(html.escape(
-            _("Nothing found for “{query}”").format(query=self._query))))
+        if self._query:
+            heading = _("Nothing found for “{query}”").format(query=self._query)
+        else:
+            heading = _("Nothing matches these filters")
+        self.heading.setText("<h3>{}</h3>".format(html.escape(heading)))
         if self._suggestion:
             self.suggestion_button.setText(
                 _("Did you mean “{suggestion}”?").format(suggestion=self._suggestion))

@@ -112,6 +112,11 @@ class ResultDelegate(QStyledItemDelegate):
         # mostly shows the same rows again.
         self._cache: dict[tuple, QTextDocument] = {}
 
+    @classmethod
+    def _icon_size(cls, option: QStyleOptionViewItem) -> int:
+        """Two text lines high: the icon grows with the text size."""
+        return max(cls.ICON, 2 * option.fontMetrics.height())
+
     def clear_cache(self) -> None:
         self._cache.clear()
 
@@ -145,10 +150,11 @@ class ResultDelegate(QStyledItemDelegate):
         hit = index.data(HitRole)
         if hit is None:
             return super().sizeHint(option, index)
-        width = max(200, option.rect.width() - self.ICON - 3 * self.PAD)
+        size = self._icon_size(option)
+        width = max(200, option.rect.width() - size - 3 * self.PAD)
         doc = self._document(hit, width, option, False)
-        return QSize(width + self.ICON + 3 * self.PAD,
-                     max(self.ICON, int(doc.size().height())) + 2 * self.PAD)
+        return QSize(width + size + 3 * self.PAD,
+                     max(size, int(doc.size().height())) + 2 * self.PAD)
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: _ModelIndex) -> None:
         hit = index.data(HitRole)
@@ -161,13 +167,13 @@ class ResultDelegate(QStyledItemDelegate):
         style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, opt.widget)
         selected = bool(opt.state & QStyle.StateFlag.State_Selected)
         rect: QRect = opt.rect
-        icon = icons.type_icon(hit.type, opt.palette)
-        icon.paint(painter, QRect(rect.left() + self.PAD, rect.top() + self.PAD,
-                                  self.ICON, self.ICON))
-        width = max(200, rect.width() - self.ICON - 3 * self.PAD)
+        size = self._icon_size(opt)
+        icon = icons.type_icon(hit.type, opt.palette, selected)
+        icon.paint(painter, QRect(rect.left() + self.PAD, rect.top() + self.PAD, size, size))
+        width = max(200, rect.width() - size - 3 * self.PAD)
         doc = self._document(hit, width, opt, selected)
         painter.save()
-        painter.translate(rect.left() + self.ICON + 2 * self.PAD, rect.top() + self.PAD)
+        painter.translate(rect.left() + size + 2 * self.PAD, rect.top() + self.PAD)
         ctx = QAbstractTextDocumentLayout.PaintContext()
         role = QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
         ctx.palette.setColor(QPalette.ColorRole.Text, opt.palette.color(role))
