@@ -158,8 +158,9 @@ def make_corpus(n_docs: int, root: Path) -> list[Pack]:
         r = 0
         while left > 0:
             n_cues = min(left, rng.randint(40, 80))  # a replay and its cues
-            cues = tuple(TranscriptCue(i, i * 6.0, i * 6.0 + 5.5, words.sentence(rng.randint(8, 18)))
-                         for i in range(n_cues - 1))
+            cues = tuple(
+                TranscriptCue(i, i * 6.0, i * 6.0 + 5.5, words.sentence(rng.randint(8, 18)))
+                for i in range(n_cues - 1))
             replays.append(Replay(pid, f"r{r}", words.sentence(rng.randint(4, 8))[:-1], start,
                                   "fr", speakers=people(rng.randint(1, 2)),
                                   themes=tuple(rng.sample(THEMES, 1)),
@@ -193,8 +194,9 @@ def query_mix() -> dict[str, list[tuple[str, dict]]]:
              "evenement numerique", "theatre lecture", "mediatrice formation usagers",
              "archives mémoire", "énergie sobriété", "famille parents école", "réseau wikipédia",
              "budget subvention"]
-    phrases = [f'"{p}"' for p in PHRASES] + ['"numérique en commun"', '"logiciels libres"',
-                                            '"données ouvertes" bibliothèque', '"table ronde" débat']
+    phrases = [f'"{p}"' for p in PHRASES] + [
+        '"numérique en commun"', '"logiciels libres"', '"données ouvertes" bibliothèque',
+        '"table ronde" débat']
     facets = [("numérique", {"type": {"cue"}}), ("médiation", {"type": {"summary"}}),
               ("bibliothèque", {"year": {"2020"}}), ("inclusion", {"lang": {"fr"}}),
               ("communs type:kit", {}), ("données year:2018", {}),

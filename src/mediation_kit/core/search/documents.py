@@ -19,7 +19,11 @@ from mediation_kit.core.search.schema import (
     title_field,
 )
 
-_markdown_marks = re.compile(r"(^|\n)\s{0,3}(#{1,6}|[-*+]|\d+\.|>)\s+|[*_`]+|!?\[([^\]]*)\]\([^)]*\)")
+# Line starts (headings, list items, quotes), emphasis marks, and links or images.
+_markdown_marks = re.compile(
+    r"(^|\n)\s{0,3}(#{1,6}|[-*+]|\d+\.|>)\s+"
+    r"|[*_`]+"
+    r"|!?\[([^\]]*)\]\([^)]*\)")
 
 
 def plain_text(markdown: str) -> str:

@@ -1,9 +1,10 @@
 """The query engine: a parsed query -> ranked hits, snippets, facet counts, corrections.
 
 One engine per index folder, with one Whoosh searcher reused across queries and reopened only
-when the index on disk changed. Matching documents are also computed as sets of document
-numbers (cached per term), which gives exact totals and facet counts with set operations
-instead of walking every match in Python; Whoosh itself only ranks the top of the list.
+when the index on disk was rebuilt. Whoosh stores the index, analyses the text and walks its
+term dictionary (prefixes, spelling); matching and ranking are done on posting lists read into
+sets and dicts (ranking.py): exact totals, facet counts and filters are set operations, and only
+the rows shown get a snippet. Calls are serialised by a lock, so a worker thread may use it.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from pathlib import Path
 
 from whoosh import index as whoosh_index
 
+from mediation_kit.core.i18n import _
 from mediation_kit.core.model import ResourceType
 from mediation_kit.core.search import querylang
 from mediation_kit.core.search.analysis import (
@@ -106,9 +108,10 @@ class SearchEngine:
         try:
             self._ix = whoosh_index.open_dir(str(self.index_dir), readonly=True)
             self._searcher = self._ix.searcher()
-        except Exception as exc:
+        except Exception as exc:  # missing, unreadable or damaged files
             self._close_searcher()
-            raise SearchEngineError(str(self.index_dir)) from exc
+            raise SearchEngineError(_("Cannot open the search index in {folder}: {error}").format(
+                folder=self.index_dir, error=exc)) from exc
         meta = read_meta(self.index_dir) or {}
         self._labels: dict[str, dict[str, str]] = meta.get("labels") or {}
         self._stamp = self._meta_stamp()
@@ -163,14 +166,17 @@ class SearchEngine:
                 return SearchResults(query, 0, (), {})
 
     def suggest(self, word: str, limit: int = 5) -> list[str]:
-        """Real words of the index close to `word` (accent- and case-folded)."""
+        """Real words of the index (accent- and case-folded) within two typing mistakes of
+        `word`, closest first, then the most frequent."""
         with self._lock:
             f = fold(word.strip())
             if len(f) < 3 or self._searcher is None:
                 return []
             try:
-                return list(self._searcher.suggest("words", f, limit=limit, maxdist=2, prefix=1))
+                return [term for _dist, term in self._near_words(f)[:limit]]
             except Exception:
+                if self.raise_errors:
+                    raise
                 log.exception("suggest failed for %r", word[:100])
                 return []
 
@@ -340,19 +346,20 @@ class SearchEngine:
         return self._labels.get(facet, {}).get(value, value)
 
     def _filter_docs(self, facet: str, wanted: set[str]) -> frozenset[int]:
-        """Documents having any of the `wanted` values, matched folded, by value or label
-        (`event:nec-2025`, `event:"Numérique en Commun[s]"`, `speaker:cattan`)."""
+        """Documents having any of the `wanted` values, compared folded, by value or label
+        (`event:nec-2025`, `event:"Numérique en Commun[s]"`); for names, events and themes a
+        value's words are enough (`speaker:cattan`, `event:numerique`)."""
         values = self._facet_value_docs().get(facet, {})
+        by_words = facet in ("event", "speaker", "theme")
         docs: set[int] = set()
         for want in wanted:
-            w = keyword_value(want)
-            w_words = set(fold(want).split()) if facet in ("event", "speaker", "theme") else set()
+            exact = keyword_value(want)
+            want_words = set(querylang.split_words(fold(want)))
             for value, value_docs in values.items():
-                label = keyword_value(self._label(facet, value))
-                if w in (value, label) or (w_words and w_words <= set(label.split())):
-                    docs |= value_docs
-                elif facet == "event" and w_words and w_words <= set(
-                        querylang.split_words(fold(self._label(facet, value)))):
+                label = self._label(facet, value)
+                if exact in (value, keyword_value(label)) or (
+                        by_words and want_words
+                        and want_words <= set(querylang.split_words(fold(label)))):
                     docs |= value_docs
         return frozenset(docs)
 
