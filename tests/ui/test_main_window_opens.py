@@ -32,3 +32,21 @@ def test_typing_a_query_shows_highlighted_results(qtbot, window):
     assert {hit.type for hit in hits} == {"summary", "cue"}
     assert all('<b class="hit">' in hit.snippet for hit in hits)
     assert window.results_heading.text() == "2 results"
+
+
+def test_deferred_start_keeps_focus_and_what_was_typed(qtbot, tmp_path, settings):
+    # Given the window as the app starts it: only the toolbar and search field built
+    window = MainWindow(settings, loader=fake_loader(tmp_path), deferred=True)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitUntil(window.search_field.hasFocus)
+    assert not window.built
+    # When the user types before the rest is built and before the content is loaded
+    qtbot.keyClicks(window.search_field, "renc")
+    window.finish_building()
+    # Then the field keeps the focus and the text, and the search runs once content is there
+    assert window.search_field.hasFocus()
+    with qtbot.waitSignal(window.results_shown, timeout=5000):
+        window.start_loading()
+    assert [h.title for h in window.result_list.result_model.hits] == ["Ouverture des rencontres"]
+    window.close()

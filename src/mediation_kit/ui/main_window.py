@@ -164,9 +164,9 @@ class MainWindow(QMainWindow):
         from mediation_kit.ui.widgets.home import HomePage
         from mediation_kit.ui.widgets.no_result import NoResultPanel
         from mediation_kit.ui.widgets.result_list import ResultList
-        from mediation_kit.ui.workers import SearchRunner
-
         from PySide6.QtCore import Qt
+
+        from mediation_kit.ui.workers import SearchRunner
 
         self.message_page.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self._set_shortcuts()
