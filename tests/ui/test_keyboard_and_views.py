@@ -73,3 +73,14 @@ def test_transcript_hit_opens_the_replay_at_the_cue(qtbot, window):
         qtbot.keyClick(window.result_list, Qt.Key.Key_Return)
     assert opened.args == ["nec-2025:replay:pleniere"]
     assert window._current_time == 754.0
+
+
+def test_down_from_the_field_on_home_reaches_the_event_cards(qtbot, window):
+    qtbot.waitUntil(window.search_field.hasFocus)
+    qtbot.keyClick(window.search_field, Qt.Key.Key_Down)
+    card = window.home_page.cards[0]
+    focused = QApplication.focusWidget()
+    assert focused in card.buttons.values()
+    # Space on the focused button browses that part of the event
+    qtbot.keyClick(focused, Qt.Key.Key_Space)
+    assert window.stack.currentWidget() is window.results_page

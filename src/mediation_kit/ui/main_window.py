@@ -510,6 +510,9 @@ class MainWindow(QMainWindow):
     def on_search_field_down_pressed(self) -> None:
         if not self.built:
             return
+        if self.stack.currentWidget() is self.home_page:
+            self.home_page.focus_first_card()
+            return
         target = self._visible_result_list()
         if target is not None and target.result_model.rowCount():
             target.setFocus()

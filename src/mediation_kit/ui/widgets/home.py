@@ -116,6 +116,15 @@ class HomePage(QScrollArea):
         for card in self.cards:
             card.retranslate()
 
+    def focus_first_card(self) -> None:
+        """Down from the search field: to the first button of the first event."""
+        for card in self.cards:
+            for button in card.buttons.values():
+                if button.isEnabled():
+                    button.setFocus()
+                    self.ensureWidgetVisible(button)
+                    return
+
     def set_packs(self, packs: tuple[Pack, ...]) -> None:
         for card in self.cards:
             self._grid.removeWidget(card)
