@@ -5,6 +5,10 @@ without its own self-test step: test_release_build.py runs the frozen self-test 
 network) so that a failing check is reported by the test that names it, while the archive,
 package and size tests still run. `second_release` builds again from the same commit, for the
 reproducibility test only.
+
+Both builds run from one clean clone of HEAD taken when the session starts, as a release is
+built from a clean checkout of a tagged commit: files not committed are not in it, and other
+work committed meanwhile cannot make the two builds differ.
 """
 
 from __future__ import annotations
@@ -40,14 +44,14 @@ class Release:
         return found[0]
 
 
-def _build(base: Path) -> Release:
+def _build(checkout: Path, base: Path) -> Release:
     work, dist = base / "work", base / "dist"
     started = time.monotonic()
     env = {k: v for k, v in os.environ.items() if k not in ("DISPLAY", "WAYLAND_DISPLAY")}
     result = subprocess.run(
-        [sys.executable, str(ROOT / "installer" / "build.py"), "--work", str(work),
+        [sys.executable, str(checkout / "installer" / "build.py"), "--work", str(work),
          "--dist", str(dist), "--skip-self-test"],
-        capture_output=True, text=True, cwd=ROOT, env=env, timeout=900)
+        capture_output=True, text=True, cwd=checkout, env=env, timeout=900)
     log = result.stdout + result.stderr
     if result.returncode != 0:
         pytest.fail(f"installer/build.py failed (exit {result.returncode}):\n{log[-4000:]}")
@@ -55,10 +59,23 @@ def _build(base: Path) -> Release:
 
 
 @pytest.fixture(scope="session")
-def release(tmp_path_factory) -> Release:
-    return _build(tmp_path_factory.mktemp("release-1"))
+def checkout(tmp_path_factory) -> Path:
+    """A clean clone of this repository's HEAD."""
+    target = tmp_path_factory.mktemp("checkout") / "mediation-kit"
+    subprocess.run(["git", "clone", "--quiet", "--local", "--no-hardlinks", str(ROOT),
+                    str(target)], check=True)
+    head = subprocess.run(["git", "-C", str(ROOT), "rev-parse", "HEAD"], capture_output=True,
+                          text=True, check=True).stdout.strip()
+    subprocess.run(["git", "-C", str(target), "checkout", "--quiet", "--detach", head],
+                   check=True)
+    return target
 
 
 @pytest.fixture(scope="session")
-def second_release(tmp_path_factory, release) -> Release:
-    return _build(tmp_path_factory.mktemp("release-2"))
+def release(checkout, tmp_path_factory) -> Release:
+    return _build(checkout, tmp_path_factory.mktemp("release-1"))
+
+
+@pytest.fixture(scope="session")
+def second_release(checkout, tmp_path_factory, release) -> Release:
+    return _build(checkout, tmp_path_factory.mktemp("release-2"))
