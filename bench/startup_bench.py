@@ -27,9 +27,11 @@ from pathlib import Path
 SHOWN = "mediation-kit-shown"
 READY = "mediation-kit-ready"
 
+# The same criterion as the kit (ui/app.py FirstPaint): the line is printed on the turn of
+# the event loop after the search field's first paint.
 BARE_WINDOW = f"""
 import sys
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import QApplication, QLineEdit, QMainWindow
 app = QApplication(sys.argv)
 window = QMainWindow()
@@ -41,7 +43,14 @@ field.setFocus()
 def shown():
     print({SHOWN!r}, flush=True)
     app.quit()
-QTimer.singleShot(0, shown)
+class FirstPaint(QObject):
+    def eventFilter(self, watched, event):
+        if event.type() == QEvent.Type.Paint:
+            watched.removeEventFilter(self)
+            QTimer.singleShot(0, shown)
+        return False
+first_paint = FirstPaint()
+field.installEventFilter(first_paint)
 app.exec()
 """
 

@@ -4,8 +4,8 @@ Start-up order is chosen for speed: the window is built and shown first, with li
 only; the packs, Whoosh and the index are loaded right after, in a worker thread.
 
 With `MEDIATION_KIT_STARTUP_MARKER=1` the app prints `mediation-kit-shown` on stdout once the
-window is shown with the search field focused, `mediation-kit-ready` once the index is open,
-then quits (used by bench/startup_bench.py).
+window is on screen (the search field, focused, has painted), `mediation-kit-ready` once the
+index is open, then quits (used by bench/startup_bench.py).
 """
 
 from __future__ import annotations
@@ -17,7 +17,7 @@ import traceback
 from pathlib import Path
 from types import TracebackType
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import QApplication, QWidget
 
 from mediation_kit import APP_ID, APP_NAME, __version__
@@ -45,7 +45,6 @@ class AppServices:
         if self.qt_translations.language != language:
             self.qt_translations.switch(language)
         self.theme.apply(settings["theme"], settings["text_size"])
-        self.app.setProperty("themeName", self.theme.name)
         if i18n.current_language() != language:
             i18n.set_language(language)  # the listeners retranslate every open window
 
@@ -74,6 +73,22 @@ def install_excepthook(parent_getter, log_file: Path | None) -> None:
     sys.excepthook = hook
 
 
+class FirstPaint(QObject):
+    """Calls `then()` once, on the next turn of the event loop after `widget` first paints."""
+
+    def __init__(self, widget: QWidget, then) -> None:
+        super().__init__(widget)
+        self._then = then
+        widget.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if self._then is not None and event.type() == QEvent.Type.Paint:
+            then, self._then = self._then, None
+            watched.removeEventFilter(self)
+            QTimer.singleShot(0, then)
+        return False
+
+
 def run_app(argv: list[str]) -> int:
     from mediation_kit.core.logging_setup import setup_logging
     from mediation_kit.core.paths import user_dirs
@@ -96,15 +111,11 @@ def run_app(argv: list[str]) -> int:
     window.activateWindow()
     window.search_field.setFocus()
 
-    if os.environ.get(MARKER_ENV):
-        def ready() -> None:
-            print(READY_MARKER, flush=True)
-            app.quit()
-
-        QTimer.singleShot(0, lambda: print(SHOWN_MARKER, flush=True))
-        window.content_loaded.connect(ready)
-
     def after_first_paint() -> None:
+        if os.environ.get(MARKER_ENV):
+            print(SHOWN_MARKER, flush=True)
+            window.content_loaded.connect(lambda: (print(READY_MARKER, flush=True),
+                                                   app.quit()))
         log_file = setup_logging(dirs.log)
         install_excepthook(lambda: window, log_file)
         log.info("%s %s started", APP_NAME, __version__)
@@ -113,5 +124,8 @@ def run_app(argv: list[str]) -> int:
         window.finish_building()
         window.start_loading()
 
-    QTimer.singleShot(0, after_first_paint)
-    return app.exec()
+    # The rest is built, and the content loaded, once the search field is on screen.
+    first_paint = FirstPaint(window.search_field, after_first_paint)
+    code = app.exec()
+    del first_paint
+    return code

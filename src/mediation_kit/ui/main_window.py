@@ -28,6 +28,7 @@ from mediation_kit import APP_NAME
 from mediation_kit.core import i18n
 from mediation_kit.core.i18n import _, ngettext
 from mediation_kit.core.settings import Settings
+from mediation_kit.ui import theme
 from mediation_kit.ui.widgets.search_field import SearchField
 
 if TYPE_CHECKING:
@@ -181,7 +182,7 @@ class MainWindow(QMainWindow):
         results_layout = QVBoxLayout(self.results_page)
         results_layout.setContentsMargins(0, 0, 0, 0)
         self.results_heading = QLabel(self.results_page)
-        self.results_heading.setProperty("muted", True)
+        theme.set_theme_role(self.results_heading, theme.MUTED)
         self.result_list = ResultList(self.results_page)
         results_layout.addWidget(self.results_heading)
         results_layout.addWidget(self.result_list, 1)

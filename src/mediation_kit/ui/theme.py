@@ -1,7 +1,8 @@
 """Colour themes (light, dark, high contrast) and text size, applied to the whole application.
 
-A theme is a small table of colours turned into a QPalette for the Fusion style plus a short
-stylesheet for the few things a palette cannot say (cards, chips, search hits). Every pair of
+A theme is a small table of colours turned into a QPalette for the Fusion style, plus a
+"themeRole" on the few widgets a palette alone cannot say (secondary text, cards) and CSS for
+the search hits inside result snippets. Every pair of
 colours a person reads is listed in `readable_pairs()` so a test can check WCAG AA contrast.
 """
 
@@ -10,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from PySide6.QtGui import QColor, QFont, QPalette
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QWidget
 
 
 @dataclass(frozen=True)
@@ -112,20 +113,42 @@ def palette_for(name: str) -> QPalette:
     return palette
 
 
-def stylesheet_for(name: str) -> str:
-    c = THEMES[name]
-    focus_width = 3 if name == "high-contrast" else 2
-    return f"""
-QFrame#eventCard {{ background: {c.card}; border: 1px solid {c.border}; border-radius: 6px; }}
-QFrame#eventCard:focus-within {{ border: 2px solid {c.highlight}; }}
-QLabel[muted="true"] {{ color: {c.muted_text}; }}
-QToolButton#filterChip {{ background: {c.button}; color: {c.button_text};
-    border: 1px solid {c.border}; border-radius: 10px; padding: 2px 8px; }}
-QToolButton#filterChip:focus {{ border: {focus_width}px solid {c.highlight}; }}
-QLineEdit#searchField {{ padding: 4px 6px; border: 1px solid {c.border}; border-radius: 4px;
-    background: {c.base}; color: {c.text}; }}
-QLineEdit#searchField:focus {{ border: {focus_width}px solid {c.highlight}; }}
-"""
+# What a widget is for the theme beyond the palette, as a "themeRole" property: secondary
+# text, or a card. No application style sheet is used: it would slow every paint (and the
+# first one) and stop font changes from reaching widgets on screen.
+MUTED = "muted"
+CARD = "card"
+FIELD = "field"  # an entry that must stand out: Fusion outlines it in a shade of Window
+
+
+def current_theme() -> str:
+    app = QApplication.instance()
+    name = app.property("themeName") if app is not None else None
+    return name if name in THEMES else "light"
+
+
+def set_theme_role(widget: QWidget, role: str) -> None:
+    """Marks `widget` as secondary text (MUTED) or a card (CARD), in the current theme."""
+    widget.setProperty("themeRole", role)
+    _restyle(widget, THEMES[current_theme()])
+
+
+def _restyle(widget: QWidget, colours: ThemeColours) -> None:
+    role = widget.property("themeRole")
+    if role == MUTED:
+        palette = widget.palette()
+        palette.setColor(QPalette.ColorRole.WindowText, QColor(colours.muted_text))
+        palette.setColor(QPalette.ColorRole.Text, QColor(colours.muted_text))
+        widget.setPalette(palette)
+    elif role == FIELD:
+        palette = widget.palette()
+        palette.setColor(QPalette.ColorRole.Window, QColor(colours.muted_text))
+        widget.setPalette(palette)
+    elif role == CARD:
+        palette = widget.palette()
+        palette.setColor(QPalette.ColorRole.Window, QColor(colours.card))
+        widget.setPalette(palette)
+        widget.setAutoFillBackground(True)
 
 
 def hit_css(name: str) -> str:
@@ -160,7 +183,8 @@ class ThemeManager:
         self.name = "light"
         self.text_size = 100
         self._base_point_size = app.font().pointSizeF() or 10.0
-        app.setStyle("Fusion")
+        if app.style().name().lower() != "fusion":  # already Fusion on most Linux desktops
+            app.setStyle("Fusion")
 
     def apply(self, name: str, text_size: int) -> None:
         self.name = name if name in THEMES else "light"
@@ -173,4 +197,8 @@ class ThemeManager:
         for window in self.app.topLevelWidgets():
             window.setFont(font)
         self.app.setPalette(palette_for(self.name))
-        self.app.setStyleSheet(stylesheet_for(self.name))
+        self.app.setProperty("themeName", self.name)
+        colours = THEMES[self.name]
+        for widget in self.app.allWidgets():
+            if widget.property("themeRole"):
+                _restyle(widget, colours)

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
 
 from mediation_kit.core.i18n import LANGUAGES, _, language_name
 from mediation_kit.core.settings import TEXT_SIZES, THEME_LABELS, THEMES, Settings
+from mediation_kit.ui import theme
 
 
 class SettingsDialog(QDialog):
@@ -40,7 +41,7 @@ class SettingsDialog(QDialog):
         form.addRow(self.labels[3], folder_row)
         self.media_help = QLabel(self)
         self.media_help.setWordWrap(True)
-        self.media_help.setProperty("muted", True)
+        theme.set_theme_role(self.media_help, theme.MUTED)
         form.addRow(self.media_help)
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel

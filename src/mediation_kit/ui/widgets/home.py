@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
 
 from mediation_kit.core.i18n import _, format_date_range, ngettext
 from mediation_kit.core.model import Pack, ResourceType
+from mediation_kit.ui import theme
 
 
 class EventCard(QFrame):
@@ -20,6 +21,7 @@ class EventCard(QFrame):
         super().__init__(parent)
         self.pack = pack
         self.setObjectName("eventCard")
+        theme.set_theme_role(self, theme.CARD)
         self.setProperty("content", True)  # named after its event
         self.setFrameShape(QFrame.Shape.StyledPanel)
         layout = QVBoxLayout(self)
@@ -29,7 +31,7 @@ class EventCard(QFrame):
         self.title.setWordWrap(True)
         self.when_where = QLabel(self)
         self.when_where.setWordWrap(True)
-        self.when_where.setProperty("muted", True)
+        theme.set_theme_role(self.when_where, theme.MUTED)
         self.holds = QLabel(self)
         self.holds.setWordWrap(True)
         for label in (self.title, self.when_where, self.holds):
@@ -92,7 +94,7 @@ class HomePage(QScrollArea):
         self.heading.setTextFormat(Qt.TextFormat.RichText)
         self.intro = QLabel(inner)
         self.intro.setWordWrap(True)
-        self.intro.setProperty("muted", True)
+        theme.set_theme_role(self.intro, theme.MUTED)
         self._layout.addWidget(self.heading)
         self._layout.addWidget(self.intro)
         self._grid = QGridLayout()

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QLabel, QPushButton, QVBoxLayout, QWidget
 
 from mediation_kit.core.i18n import _
 from mediation_kit.core.search.api import Hit
+from mediation_kit.ui import theme
 from mediation_kit.ui.widgets.result_list import ResultList
 
 
@@ -34,7 +35,7 @@ class NoResultPanel(QWidget):
             lambda: self.suggestion_chosen.emit(self._suggestion or ""))
         self.hints = QLabel(self)
         self.hints.setWordWrap(True)
-        self.hints.setProperty("muted", True)
+        theme.set_theme_role(self.hints, theme.MUTED)
         self.close_heading = QLabel(self)
         self.close_matches = ResultList(self)
         layout.addWidget(self.heading)

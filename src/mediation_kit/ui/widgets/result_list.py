@@ -128,9 +128,7 @@ class ResultDelegate(QStyledItemDelegate):
             return doc
         if len(self._cache) > 500:
             self._cache.clear()
-        app = QApplication.instance()
-        theme_name = app.property("themeName") if app is not None else None
-        theme_name = theme_name if theme_name in theme.THEMES else "light"
+        theme_name = theme.current_theme()
         muted = (option.palette.color(QPalette.ColorRole.HighlightedText).name() if selected
                  else theme.muted_colour(theme_name))
         heading, details = hit_heading_html(hit)

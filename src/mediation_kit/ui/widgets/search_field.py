@@ -7,6 +7,7 @@ from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QLineEdit, QWidget
 
 from mediation_kit.core.i18n import _
+from mediation_kit.ui import theme
 
 
 class SearchField(QLineEdit):
@@ -17,6 +18,8 @@ class SearchField(QLineEdit):
         super().__init__(parent)
         self.setObjectName("searchField")
         self.setClearButtonEnabled(True)
+        self.setTextMargins(4, 3, 4, 3)
+        theme.set_theme_role(self, theme.FIELD)
         self.setMinimumWidth(320)
         self.retranslate()
 
