@@ -17,7 +17,6 @@ from whoosh.analysis import (
     LowercaseFilter,
     NgramFilter,
     RegexTokenizer,
-    ShingleFilter,
     StemFilter,
     StopFilter,
 )
@@ -87,15 +86,6 @@ def text_analyzer(lang: str):
     """Body and title text of one language: folded, stop words out, stemmed."""
     return (_base() | StopFilter(stoplist=STOP_WORDS[lang], minsize=2)
             | StemFilter(lang="fr" if lang == "fr" else "en", cachesize=100_000))
-
-
-def pair_analyzer(lang: str):
-    """Each two following terms of `text_analyzer` as one term ("mediat numer"): a
-    two-word phrase is one posting list instead of checking positions document by document."""
-    return text_analyzer(lang) | ShingleFilter(2, PAIR_SEPARATOR)
-
-
-PAIR_SEPARATOR = " "
 
 
 def name_analyzer():

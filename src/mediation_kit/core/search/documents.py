@@ -15,7 +15,6 @@ from mediation_kit.core.search.schema import (
     FALLBACK_LANGUAGE,
     TEXT_LANGUAGES,
     body_field,
-    pair_field,
     title_field,
 )
 
@@ -68,7 +67,6 @@ def _searchable(doc: dict, lang: str, title: str, body: str, names: list[str],
                 tags: list[str]) -> dict:
     doc[title_field(lang)] = title
     doc[body_field(lang)] = body
-    doc[pair_field(lang)] = f"{title}\n{body}"
     doc["names"] = " ; ".join(names)
     doc["tags"] = " ; ".join(tags)
     # Whole words and prefixes only need each word once per document: less to analyse.

@@ -16,14 +16,11 @@ from collections import OrderedDict
 from datetime import date
 from pathlib import Path
 
-from whoosh import index as whoosh_index
-
 from mediation_kit.core.i18n import _
 from mediation_kit.core.model import ResourceType
-from mediation_kit.core.search import querylang
+from mediation_kit.core.search import pairs, querylang
 from mediation_kit.core.search.analysis import (
     ALL_STOP_WORDS,
-    PAIR_SEPARATOR,
     MAX_PREFIX,
     MIN_PREFIX,
     fold,
@@ -43,6 +40,8 @@ from mediation_kit.core.search.schema import (
     title_field,
 )
 from mediation_kit.core.search.snippets import Marker, make_snippet
+from mediation_kit.core.search.spelling import Vocabulary, edit_distance
+from mediation_kit.core.search.storage import MappedStorage
 
 log = logging.getLogger(__name__)
 
@@ -106,7 +105,7 @@ class SearchEngine:
     def _open(self) -> None:
         self._close_searcher()
         try:
-            self._ix = whoosh_index.open_dir(str(self.index_dir), readonly=True)
+            self._ix = MappedStorage(str(self.index_dir)).open_index()
             self._searcher = self._ix.searcher()
         except Exception as exc:  # missing, unreadable or damaged files
             self._close_searcher()
@@ -114,10 +113,13 @@ class SearchEngine:
                 folder=self.index_dir, error=exc)) from exc
         meta = read_meta(self.index_dir) or {}
         self._labels: dict[str, dict[str, str]] = meta.get("labels") or {}
+        self._frequent = {lang: frozenset(terms) for lang, terms in
+                          (meta.get("frequent_terms") or {}).items()}
         self._stamp = self._meta_stamp()
         self._ranker = Ranker(self._searcher.reader(), field_boosts())
         self._query_cache = _LRU(_QUERY_CACHE_SIZE)
         self._near_cache = _LRU(_QUERY_CACHE_SIZE)
+        self._words: Vocabulary | None = None
         self._facet_docs: dict[str, dict[str, frozenset[int]]] | None = None
         self._all_docs = frozenset(self._searcher.reader().all_doc_ids())
 
@@ -292,8 +294,7 @@ class SearchEngine:
 
     def _phrase(self, phrase: Phrase) -> _Compiled | None:
         """Documents holding the words one after the other (stop words aside), in a title or
-        a body of either language, or as a name. Consecutive pairs of terms are indexed
-        (`pairs_fr`), so only phrases of three terms or more need their positions checked."""
+        a body of either language, or as a name."""
         text = " ".join(phrase.words)
         docs: set[int] = set()
         scorers: list[tuple[str, str]] = []
@@ -301,19 +302,15 @@ class SearchEngine:
             terms = terms_for(lang, text)
             if not terms:
                 continue
-            if len(terms) == 1:
-                found = self._ranker.docs(title_field(lang), terms[0]) | self._ranker.docs(
-                    body_field(lang), terms[0])
-            else:
-                pairs = [f"{a}{PAIR_SEPARATOR}{b}" for a, b in zip(terms, terms[1:])]
-                found = frozenset.intersection(
-                    *(self._ranker.docs(pair_field(lang), p) for p in pairs))
-                if len(terms) > 2 and found:
-                    found = self._ranker.phrase_docs(body_field(lang), terms, found) | (
-                        self._ranker.phrase_docs(title_field(lang), terms, found))
+            fields = (title_field(lang), body_field(lang))
+            found = frozenset.intersection(
+                *(self._ranker.docs(fields[0], t) | self._ranker.docs(fields[1], t)
+                  for t in terms))
+            if len(terms) > 1 and found:
+                found = self._in_order(lang, terms, found)
             if found:
                 docs |= found
-                scorers += [(f(lang), t) for t in terms for f in (title_field, body_field)]
+                scorers += [(f, t) for t in terms for f in fields]
         names = terms_for("name", text)
         if names:
             found = frozenset.intersection(*(self._ranker.docs("names", n) for n in names))
@@ -323,6 +320,23 @@ class SearchEngine:
         if not scorers:
             return None
         return _Compiled(frozenset(docs), tuple(scorers))
+
+    def _in_order(self, lang: str, terms: list[str], candidates: frozenset[int]) -> frozenset[int]:
+        """Those of `candidates` (holding every term) where the terms follow each other.
+        A pair of frequent terms is looked up as one indexed term (pairs.py): a phrase of two
+        frequent words needs no position check, and a longer one checks far fewer documents."""
+        frequent = self._frequent.get(lang, frozenset())
+        exact = len(terms) == 2
+        for a, b in zip(terms, terms[1:]):
+            if a in frequent and b in frequent:
+                candidates = candidates & self._ranker.docs(pair_field(lang),
+                                                            pairs.pair_term(a, b))
+            else:
+                exact = False
+        if exact or not candidates:
+            return candidates
+        return frozenset(self._ranker.phrase_docs(body_field(lang), terms, candidates)
+                         | self._ranker.phrase_docs(title_field(lang), terms, candidates))
 
     # --- filters and facets -------------------------------------------------------------
 
@@ -400,20 +414,27 @@ class SearchEngine:
             return next(iter(reader.expand_prefix("words", folded)), None) is not None
         return ("words", folded) in reader
 
+    def _vocabulary(self) -> Vocabulary:
+        """The whole words of the index, read on the first misspelt word."""
+        if self._words is None:
+            reader = self._searcher.reader()
+            self._words = Vocabulary(
+                t.decode("utf-8") if isinstance(t, bytes) else t for t in reader.lexicon("words"))
+        return self._words
+
     def _near_words(self, folded: str) -> list[tuple[int, str]]:
-        """Real words of the index within two edits of `folded` (same first letter), as
-        (distance, word), closest and most frequent first. One automaton walk per word."""
+        """Real words of the index close to `folded` (same first letter), as (distance,
+        word), closest then most frequent first: one edit away through the vocabulary's
+        table, else up to two edits through Whoosh's spelling suggestions."""
 
         def find() -> list[tuple[int, str]]:
             reader = self._searcher.reader()
-            near = []
-            for term, _ in zip(reader.terms_within("words", folded, 2, prefix=1),
-                               range(MAX_EXPANSION * 4)):
-                if term != folded:
-                    near.append((edit_distance(folded, term),
-                                 -reader.doc_frequency("words", term), term))
-            near.sort()
-            return [(dist, term) for dist, _freq, term in near]
+            near = self._vocabulary().near(folded)
+            if not near:
+                near = [(edit_distance(folded, w), w) for w in self._searcher.suggest(
+                    "words", folded, limit=MAX_EXPANSION, maxdist=2, prefix=1) if w != folded]
+            ranked = sorted((dist, -reader.doc_frequency("words", w), w) for dist, w in near)
+            return [(dist, w) for dist, _freq, w in ranked]
 
         return self._near_cache.get_or(folded, find)
 
@@ -459,17 +480,3 @@ class SearchEngine:
         top = self._ranker.top(docs, scorers, size)
         return tuple(self._hit(docnum, score, marker) for docnum, score in top)
 
-
-def edit_distance(a: str, b: str) -> int:
-    """Damerau-Levenshtein distance (optimal string alignment) between two short words."""
-    prev2: list[int] | None = None
-    prev = list(range(len(b) + 1))
-    for i, ca in enumerate(a, 1):
-        cur = [i] + [0] * len(b)
-        for j, cb in enumerate(b, 1):
-            cost = 0 if ca == cb else 1
-            cur[j] = min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + cost)
-            if prev2 is not None and i > 1 and j > 1 and ca == b[j - 2] and a[i - 2] == cb:
-                cur[j] = min(cur[j], prev2[j - 2] + 1)
-        prev2, prev = prev, cur
-    return prev[-1]

@@ -23,9 +23,9 @@ from pathlib import Path
 
 from mediation_kit.core.i18n import _
 from mediation_kit.core.model import Pack
-from mediation_kit.core.search import documents
+from mediation_kit.core.search import documents, pairs
 from mediation_kit.core.search.analysis import keyword_value
-from mediation_kit.core.search.schema import SCHEMA_VERSION, make_schema
+from mediation_kit.core.search.schema import SCHEMA_VERSION, body_field, make_schema, pair_field
 from mediation_kit.core.tasks import CancelToken, Cancelled, ProgressCallback, report
 
 META_FILE = "mediation-kit-index.json"
@@ -210,11 +210,17 @@ def build_index(packs: Iterable[Pack], output_dir: Path, progress: ProgressCallb
         # memory on every open (about 20 MB at 20,000 documents).
         writer = ix.writer(limitmb=32, compound=False)
         labels = _Labels()
+        report(progress, 0, total, _("Counting words…"))
+        frequent = pairs.frequent_terms(_cancellable(
+            (d for p in packs for d in documents.pack_documents(p)), cancel))
         done = 0
         try:
             for pack in packs:
                 labels.add_pack(pack)
                 for doc in documents.pack_documents(pack):
+                    for lang, terms in frequent.items():
+                        if terms and doc.get(body_field(lang)) is not None:
+                            doc[pair_field(lang)] = pairs.pairs_text(doc, lang, terms)
                     writer.add_document(**{k: v for k, v in doc.items() if v is not None})
                     done += 1
                     if done % _REPORT_EVERY == 0:
@@ -232,7 +238,7 @@ def build_index(packs: Iterable[Pack], output_dir: Path, progress: ProgressCallb
             raise
         finally:
             ix.close()
-        _write_meta(tmp, fingerprint, done, labels)
+        _write_meta(tmp, fingerprint, done, labels, frequent)
         _replace_dir(tmp, output_dir)
         report(progress, total, total, _("Index ready: {count} resources").format(count=done))
         return done
@@ -241,13 +247,22 @@ def build_index(packs: Iterable[Pack], output_dir: Path, progress: ProgressCallb
         raise
 
 
-def _write_meta(index_dir: Path, fingerprint: str, doc_count: int, labels: _Labels) -> None:
+def _cancellable(items: Iterable, cancel: CancelToken | None) -> Iterable:
+    for n, item in enumerate(items, 1):
+        if cancel is not None and n % _REPORT_EVERY == 0:
+            cancel.raise_if_cancelled()
+        yield item
+
+
+def _write_meta(index_dir: Path, fingerprint: str, doc_count: int, labels: _Labels,
+                frequent: dict[str, frozenset[str]]) -> None:
     meta = {
         "schema": SCHEMA_VERSION,
         "fingerprint": fingerprint,
         "doc_count": doc_count,
         "build_id": uuid.uuid4().hex,
         "labels": labels.labels,
+        "frequent_terms": {lang: sorted(terms) for lang, terms in frequent.items()},
         "files": _file_checksums(index_dir),
     }
     tmp = index_dir / (META_FILE + ".tmp")

@@ -7,7 +7,7 @@ from whoosh.fields import ID, KEYWORD, STORED, TEXT, Schema
 
 from mediation_kit.core.search import analysis
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 
 # Text languages with their own analysed fields; any other language goes to the fallback.
 TEXT_LANGUAGES = ("fr", "en")
@@ -72,5 +72,6 @@ def make_schema() -> Schema:
     for lang in TEXT_LANGUAGES:
         fields[title_field(lang)] = TEXT(analyzer=analysis.text_analyzer(lang))
         fields[body_field(lang)] = TEXT(analyzer=analysis.text_analyzer(lang))
-        fields[pair_field(lang)] = TEXT(analyzer=analysis.pair_analyzer(lang), phrase=False)
+        # Space-separated pair terms, written by pairs.py; only their presence counts.
+        fields[pair_field(lang)] = KEYWORD(lowercase=False)
     return Schema(**fields)
