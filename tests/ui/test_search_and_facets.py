@@ -87,3 +87,19 @@ def test_event_card_browses_the_event_replays(qtbot, window):
     # Back returns to the cards
     window.back_action.trigger()
     assert window.stack.currentWidget() is window.home_page
+
+
+def test_when_searches_are_slow_typing_is_debounced(qtbot, window):
+    # Given an engine whose last search was slow
+    asked = []
+    engine = window.content.engine
+    search = engine.search
+    engine.search = lambda query: (asked.append(query.text), search(query))[1]
+    window.search_runner.last_duration = 1.0
+    # When the user types a word without pausing (no event loop turn between the keys)
+    window.search_field.setFocus()
+    qtbot.keyClicks(window.search_field, "renc")
+    qtbot.waitUntil(lambda: window._last_results is not None
+                    and window._last_results.query.text == "renc")
+    # Then only the whole word was searched
+    assert asked == ["renc"]

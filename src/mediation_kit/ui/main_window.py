@@ -417,9 +417,13 @@ class MainWindow(QMainWindow):
         if self.content is None or self.content.engine is None:
             self._show_page(self.message_page)
             return
-        # Fast searches run at once; slow ones wait for a pause in typing.
-        fast = self.search_runner.last_duration < FAST_SEARCH_SECONDS
-        self.debounce.start(0 if fast and not self.search_runner.busy else DEBOUNCE_MS)
+        # Fast searches start at once (a running one makes the new request wait, replacing
+        # any older waiting one); slow ones wait for a pause in typing.
+        if self.search_runner.last_duration < FAST_SEARCH_SECONDS:
+            self.debounce.stop()
+            self.run_search()
+        else:
+            self.debounce.start(DEBOUNCE_MS)
 
     def current_query(self) -> SearchQuery:
         from mediation_kit.core.search.api import SearchQuery
