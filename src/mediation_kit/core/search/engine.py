@@ -119,6 +119,7 @@ class SearchEngine:
         self._ranker = Ranker(self._searcher.reader(), field_boosts())
         self._query_cache = _LRU(_QUERY_CACHE_SIZE)
         self._near_cache = _LRU(_QUERY_CACHE_SIZE)
+        self._facet_cache = _LRU(_QUERY_CACHE_SIZE)
         self._words: Vocabulary | None = None
         self._facet_docs: dict[str, dict[str, frozenset[int]]] | None = None
         self._all_docs = frozenset(self._searcher.reader().all_doc_ids())
@@ -201,7 +202,12 @@ class SearchEngine:
         for docs in allowed.values():
             matched = matched & docs
 
-        facets = self._facet_counts(base, allowed) if q.with_facets else {}
+        facets = {}
+        if q.with_facets:
+            # Typing, deleting and paging ask for the same counts again: keep the last ones.
+            key = (tuple(parsed.required), tuple(parsed.excluded),
+                   frozenset((name, frozenset(values)) for name, values in filters.items()))
+            facets = self._facet_cache.get_or(key, lambda: self._facet_counts(base, allowed))
         page = min(max(1, q.page), MAX_PAGE)
         size = max(1, min(q.page_size, 200))
         hits: tuple[Hit, ...] = ()
