@@ -5,7 +5,8 @@
 
 User folders go to a temporary place (the index is built there if none is shipped).
 Writes home.png, results.png, summary.png, replay.png, kit.png, no-result.png, dark.png,
-high-contrast.png (with 130 % text), home-fr.png and results-de.png next to this script.
+high-contrast.png (with 130 % text), home-fr.png, results-de.png and replay-player.png (the
+test suite's small pack and video: the shipped packs have no video) next to this script.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ import time
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
+REPO = HERE.parents[1]
 os.environ.setdefault("MEDIATION_KIT_PORTABLE_DIR", tempfile.mkdtemp(prefix="mk-shots-"))
 
 from PySide6.QtCore import QCoreApplication  # noqa: E402
@@ -114,9 +116,40 @@ def main() -> int:
     window.apply_settings({"language": "de"})
     search(window, "souveraineté")
     shoot(window, "results-de")
-    i18n.set_language("en")
+    window.apply_settings({"language": "en"})
     window.close()
+    shoot_player(services)
+    i18n.set_language("en")
     return 0
+
+
+def shoot_player(services: AppServices) -> None:
+    """The replay view playing a video: the shipped packs have no video file, so this uses
+    the test suite's small pack and its 4-second test video."""
+    from functools import partial
+
+    sys.path.insert(0, str(REPO / "tests" / "ui"))
+    from disk_pack import write_pack
+
+    from mediation_kit.ui.content import load_content
+
+    work = Path(tempfile.mkdtemp(prefix="mk-shots-player-"))
+    write_pack(work / "packs")
+    settings = Settings(work / "settings.toml")
+    settings["media_folder"] = str(REPO / "tests" / "fixtures" / "media")
+    loader = partial(load_content, work / "packs", work / "no-index", work / "cache")
+    window = MainWindow(settings, loader=loader, app_services=services)
+    window.resize(1280, 760)
+    window.show()
+    window.start_loading()
+    wait_until(lambda: window.content is not None, timeout=120)
+    search(window, "quotidien")
+    open_first(window, "cue")
+    player = window.resource_views().replay_view.player
+    wait_until(lambda: player.position_seconds() >= 2.5, timeout=20)
+    player.toggle_playback()  # paused on a frame of the test pattern
+    shoot(window, "replay-player")
+    window.close()
 
 
 if __name__ == "__main__":
