@@ -41,14 +41,28 @@ def test_keyboard_only_search_open_back_and_clear(qtbot, window):
     assert window.stack.currentWidget() is window.home_page
 
 
-def test_every_focusable_control_has_an_accessible_name(qtbot, window):
-    search(qtbot, window, "souv")
+def unnamed_controls(root):
     from PySide6.QtWidgets import QWidget
 
-    unnamed = [w for w in window.findChildren(QWidget)
-               if w.isVisible() and w.focusPolicy() & Qt.FocusPolicy.TabFocus
-               and not w.accessibleName() and not getattr(w, "text", lambda: "")()]
-    assert unnamed == []
+    return [w for w in root.findChildren(QWidget)
+            if w.isVisible() and w.focusPolicy() & Qt.FocusPolicy.TabFocus
+            and not w.accessibleName() and not getattr(w, "text", lambda: "")()]
+
+
+def test_every_focusable_control_has_an_accessible_name(qtbot, window):
+    # on the results page, the home page, and in the settings and About dialogs
+    search(qtbot, window, "souv")
+    assert unnamed_controls(window) == []
+    window.go_home()
+    assert unnamed_controls(window) == []
+    window.settings_action.trigger()
+    qtbot.waitExposed(window.settings_dialog)
+    assert unnamed_controls(window.settings_dialog) == []
+    window.settings_dialog.reject()
+    window.about_action.trigger()
+    qtbot.waitExposed(window.about_dialog)
+    assert unnamed_controls(window.about_dialog) == []
+    window.about_dialog.reject()
 
 
 def test_enter_opens_each_kind_of_resource(qtbot, window):
