@@ -83,7 +83,7 @@ def test_event_card_browses_the_event_replays(qtbot, window):
     qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
     assert window.stack.currentWidget() is window.results_page
     assert [h.title for h in window.result_list.result_model.hits] == ["Plénière d'ouverture"]
-    assert window.results_heading.text() == "Replay of Numérique en Commun[s]"
+    assert window.results_heading.text() == "Replays of Numérique en Commun[s]"
     # Back returns to the cards
     window.back_action.trigger()
     assert window.stack.currentWidget() is window.home_page

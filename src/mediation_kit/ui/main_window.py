@@ -309,11 +309,11 @@ class MainWindow(QMainWindow):
                                       or _("Search is unavailable."))
         results = self._last_results
         if self._browse is not None:
-            pack = self.content.pack(self._browse[0]) if self.content else None
-            from mediation_kit.ui.widgets.result_list import type_label
+            from mediation_kit.ui.widgets.home import part_label
 
+            pack = self.content.pack(self._browse[0]) if self.content else None
             self.results_heading.setText(_("{part} of {event}").format(
-                part=type_label(self._browse[1]), event=pack.event.name if pack else ""))
+                part=part_label(self._browse[1]), event=pack.event.name if pack else ""))
         elif results is not None:
             self.results_heading.setText(ngettext(
                 "{count} result", "{count} results", results.total).format(count=results.total))
@@ -368,7 +368,6 @@ class MainWindow(QMainWindow):
         self.content = content
         if not self.built:
             return  # finish_building() shows it
-        self.content = content
         self.progress_bar.setVisible(False)
         for problem in content.problems:
             log.warning("pack problem: %s", problem)

@@ -14,6 +14,12 @@ from mediation_kit.core.model import Pack, ResourceType
 from mediation_kit.ui import theme
 
 
+def part_label(kind: str) -> str:
+    """What a card's button browses: "Summaries", "Replays", "Communication kit"."""
+    return {ResourceType.SUMMARY.value: _("Summaries"), ResourceType.REPLAY.value: _("Replays"),
+            ResourceType.KIT.value: _("Communication kit")}.get(kind, kind)
+
+
 class EventCard(QFrame):
     browse_requested = Signal(str, str)  # pack id, resource type: show that part of the event
 
