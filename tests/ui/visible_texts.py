@@ -199,6 +199,8 @@ def tour(window, qtbot) -> Iterator[tuple[str, list[QWidget]]]:
     qtbot.waitUntil(lambda: window.chips.isVisible(), timeout=5000)
     yield "results with a filter chip", [window]
     with qtbot.waitSignal(window.results_shown, timeout=5000):
+        window.on_facet_filter_toggled("type", "summary", False)
+    with qtbot.waitSignal(window.results_shown, timeout=5000):
         window.on_facet_filter_toggled("type", "kit", True)  # the word is in no kit file
     assert window.stack.currentWidget() is window.no_result_page
     yield "no results with these filters", [window]
