@@ -73,16 +73,14 @@ class EventCard(QFrame):
             ngettext("{count} replay", "{count} replays", n_replays).format(count=n_replays),
             ngettext("{count} kit file", "{count} kit files", n_kit).format(count=n_kit),
         )))
-        texts = {ResourceType.SUMMARY: _("Summaries"), ResourceType.REPLAY: _("Replays"),
-                 ResourceType.KIT: _("Communication kit")}
         # Whole sentences: a lowered "{part}" would break German nouns and French agreement.
         tips = {ResourceType.SUMMARY: _("Browse the summaries of this event"),
                 ResourceType.REPLAY: _("Browse the replays of this event"),
                 ResourceType.KIT: _("Browse the communication kit of this event")}
         for kind, button in self.buttons.items():
-            button.setText(texts[kind])
-            button.setAccessibleName(_("{part} of {event}").format(part=texts[kind],
-                                                                   event=event.name))
+            part = part_label(kind.value)
+            button.setText(part)
+            button.setAccessibleName(_("{part} of {event}").format(part=part, event=event.name))
             button.setToolTip(tips[kind])
         self.setAccessibleName(event.name)
 
