@@ -98,3 +98,19 @@ def test_down_from_the_field_on_home_reaches_the_event_cards(qtbot, window):
     # Space on the focused button browses that part of the event
     qtbot.keyClick(focused, Qt.Key.Key_Space)
     assert window.stack.currentWidget() is window.results_page
+
+
+def test_facets_are_toggled_from_the_keyboard(qtbot, window):
+    search(qtbot, window, "souv")
+    panel = window.facet_panel
+    panel.setFocus()
+    panel.setCurrentItem(panel.item_for("type", "summary"))
+    # Enter checks the value under the cursor and filters the results
+    with qtbot.waitSignal(window.results_shown, timeout=5000):
+        qtbot.keyClick(panel, Qt.Key.Key_Return)
+    assert {h.type for h in window.result_list.result_model.hits} == {"summary"}
+    # Space on the same value removes the filter again
+    panel.setCurrentItem(panel.item_for("type", "summary"))
+    with qtbot.waitSignal(window.results_shown, timeout=5000):
+        qtbot.keyClick(panel, Qt.Key.Key_Space)
+    assert {h.type for h in window.result_list.result_model.hits} == {"summary", "cue"}

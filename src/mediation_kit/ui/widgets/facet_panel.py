@@ -42,6 +42,7 @@ class FacetPanel(QTreeWidget):
         self._active: dict[str, frozenset[str]] = {}
         self._filling = False
         self.itemChanged.connect(self._on_item_changed)
+        self.itemActivated.connect(self._on_item_activated)  # Enter, like Space, toggles
         self.setPalette(check_box_palette(QApplication.palette()))
         self.retranslate()
 
@@ -112,6 +113,12 @@ class FacetPanel(QTreeWidget):
                 if child.data(0, FacetRole) == facet and child.data(0, ValueRole) == value:
                     return child
         return None
+
+    def _on_item_activated(self, item: QTreeWidgetItem, column: int) -> None:
+        if item.data(0, ValueRole) is None:
+            return
+        checked = item.checkState(0) == Qt.CheckState.Checked
+        item.setCheckState(0, Qt.CheckState.Unchecked if checked else Qt.CheckState.Checked)
 
     def _on_item_changed(self, item: QTreeWidgetItem, column: int) -> None:
         if self._filling or item.data(0, ValueRole) is None:
