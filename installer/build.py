@@ -239,8 +239,8 @@ def slim_icu_data(bundle: Path) -> None:
     if not libraries:
         return
     if not slim_icu.tools_available():
-        print("    warning: icupkg, readelf or cc missing (Debian: icu-devtools, binutils, "
-              "gcc): ICU's data is shipped whole (+23 MB)")
+        print("    warning: icupkg or binutils missing (Debian: icu-devtools, binutils): "
+              "ICU's data is shipped whole (+23 MB)")
         return
     for library in libraries:
         before, after = slim_icu.slim(library)

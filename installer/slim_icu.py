@@ -5,8 +5,8 @@ and Qt uses ICU only for collation, case mapping, IDNA and converters. This keep
 and fr/en/de locales of every data tree and drops the rest; ICU falls back to root for a
 locale it no longer has, so nothing breaks.
 
-Linux only, and only when `icupkg` (Debian: icu-devtools), `readelf` and a C compiler are
-there; otherwise the library is left as it is and `build.py` says so.
+Linux only, and only when `icupkg` (Debian: icu-devtools) and binutils (`readelf`, `as`, `ld`,
+`strip`) are there; otherwise the library is left as it is and `build.py` says so.
 """
 
 from __future__ import annotations
@@ -28,7 +28,7 @@ _LOCALE_NAME = re.compile(r"^[a-z]{2,3}(_[A-Za-z0-9]*)*$")
 
 
 def tools_available() -> bool:
-    return all(shutil.which(tool) for tool in ("icupkg", "readelf", "cc"))
+    return all(shutil.which(tool) for tool in ("icupkg", "readelf", "as", "ld", "strip"))
 
 
 def items_to_remove(items: list[str]) -> list[str]:
@@ -92,9 +92,11 @@ def slim(library: Path) -> tuple[int, int]:
             f'\t.incbin "out/{package}.dat"\n'
             f"\t.size {symbol}, .-{symbol}\n"
             '\t.section .note.GNU-stack,"",@progbits\n')
-        subprocess.run(["cc", "-shared", "-nostdlib", f"-Wl,-soname,{library.name}",
-                        "-Wl,--build-id=none", "-o", "slim.so", "data.S"],
-                       cwd=work, check=True, capture_output=True, text=True)
+        subprocess.run(["as", "-o", "data.o", "data.S"], cwd=work, check=True,
+                       capture_output=True, text=True)
+        subprocess.run(["ld", "-shared", "-soname", library.name, "--build-id=none",
+                        "-o", "slim.so", "data.o"], cwd=work, check=True,
+                       capture_output=True, text=True)
         subprocess.run(["strip", "slim.so"], cwd=work, check=True)
         tmp_target = library.with_name(library.name + ".slim")
         shutil.copyfile(work / "slim.so", tmp_target)

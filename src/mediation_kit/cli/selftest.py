@@ -201,8 +201,16 @@ class SelfTest:
 
         self.app = QApplication.instance() or QApplication([sys.argv[0]])
         self.app.setApplicationName(APP_NAME)
+        # French collation comes from ICU's data, which the release slims: if that data were
+        # broken, Qt would sort by code point and put "école" last.
+        from PySide6.QtCore import QCollator, QLocale
+
+        words = ["zèbre", "Eve", "école"]
+        collated = sorted(words, key=QCollator(QLocale("fr_FR")).sortKey)
+        if collated != ["école", "Eve", "zèbre"]:
+            raise CheckFailed(f"French collation is wrong (ICU data?): {collated}")
         return {"qt": qVersion(), "pyside": PySide6.__version__,
-                "platform": self.app.platformName()}
+                "platform": self.app.platformName(), "collation_fr": collated}
 
     def _need_app(self) -> None:
         if self.app is None:
