@@ -89,6 +89,17 @@ def test_a_prefix_without_accents_finds_accented_words(search):
     assert "nec-2025:summary:theatre-forum" in keys(search("thea"))
 
 
+@pytest.mark.parametrize("prefix", ["th", "the", "thea", "theatr"])
+def test_prefixes_of_every_length_find_the_word(search, prefix):
+    assert {"nec-2025:summary:theatre-forum", "dcd-2024:cue:panel#1"} <= set(
+        keys(search(prefix)))
+
+
+def test_a_two_letter_word_is_found_whole(search):
+    # "2 000" in the press text: a two-letter word is not only a prefix
+    assert "nec-2025:kit:communique" in keys(search("000 ", as_you_type=False))
+
+
 def test_a_phrase_needs_its_words_in_order(search):
     assert keys(search('"logiciels libres"')) == ["nec-2025:cue:pleniere-espoir#1"]
     assert search('"libres logiciels"').total == 0

@@ -21,7 +21,7 @@ from mediation_kit.core.model import ResourceType
 from mediation_kit.core.search import pairs, querylang
 from mediation_kit.core.search.analysis import (
     ALL_STOP_WORDS,
-    MAX_PREFIX,
+    GRAM,
     MIN_PREFIX,
     fold,
     keyword_value,
@@ -252,6 +252,10 @@ class SearchEngine:
 
     def _compile_uncached(self, parsed: ParsedQuery) -> _Compiled | None:
         required = [c for c in (self._clause(c) for c in parsed.required) if c is not None]
+        last = parsed.required[-1] if parsed.required else None
+        if not required and isinstance(last, Word) and last.prefix:
+            # A stop word typed alone is the start of a longer word ("the" -> "theatre").
+            required = [c for c in (self._word(last, prefix_only=True),) if c is not None]
         if not required:
             return None
         docs = frozenset.intersection(*(c.docs for c in required))
@@ -280,9 +284,13 @@ class SearchEngine:
         docs = frozenset().union(*(self._ranker.docs(f, t) for f, t in pairs))
         return _Compiled(docs, tuple(pairs))
 
-    def _word(self, word: Word) -> _Compiled | None:
+    def _word(self, word: Word, prefix_only: bool = False) -> _Compiled | None:
         folded = fold(word.text)
-        if folded in ALL_STOP_WORDS or len(folded) < (MIN_PREFIX if word.prefix else 2):
+        if len(folded) < (MIN_PREFIX if word.prefix else 2):
+            return None
+        if prefix_only:
+            return self._any_of(self._prefix_terms(folded))
+        if folded in ALL_STOP_WORDS:
             return None
         pairs: list[tuple[str, str]] = []
         for lang in TEXT_LANGUAGES:
@@ -291,12 +299,17 @@ class SearchEngine:
         for name in terms_for("name", word.text):
             pairs += [("names", name), ("tags", name)]
         if word.prefix:
-            if len(folded) <= MAX_PREFIX:
-                pairs.append(("prefix", folded))
-            else:
-                expanded = self._searcher.reader().expand_prefix("words", folded)
-                pairs.extend(("words", t) for t, _ in zip(expanded, range(MAX_PREFIX_WORDS)))
+            pairs.extend(self._prefix_terms(folded))
         return self._any_of(pairs)
+
+    def _prefix_terms(self, folded: str) -> list[tuple[str, str]]:
+        """The (field, term) pairs that a typed prefix stands for (see analysis.GRAM)."""
+        if len(folded) == GRAM:
+            return [("prefix", folded)]
+        field = "prefix" if len(folded) < GRAM else "words"
+        expanded = self._searcher.reader().expand_prefix(field, folded)
+        return [(field, t.decode("utf-8") if isinstance(t, bytes) else t)
+                for t, _ in zip(expanded, range(MAX_PREFIX_WORDS))]
 
     def _phrase(self, phrase: Phrase) -> _Compiled | None:
         """Documents holding the words one after the other (stop words aside), in a title or
@@ -414,10 +427,8 @@ class SearchEngine:
 
     def _known(self, folded: str, prefix: bool) -> bool:
         reader = self._searcher.reader()
-        if prefix and len(folded) <= MAX_PREFIX:
-            return ("prefix", folded) in reader
         if prefix:
-            return next(iter(reader.expand_prefix("words", folded)), None) is not None
+            return any(t in reader for t in self._prefix_terms(folded)[:1])
         return ("words", folded) in reader
 
     def _vocabulary(self) -> Vocabulary:
