@@ -110,6 +110,7 @@ def run_app(argv: list[str]) -> int:
     window.show()
     window.activateWindow()
     window.search_field.setFocus()
+    app.aboutToQuit.connect(window.shut_down)  # also when quitting without closing it
 
     def after_first_paint() -> None:
         if os.environ.get(MARKER_ENV):

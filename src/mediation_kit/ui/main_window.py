@@ -369,6 +369,8 @@ class MainWindow(QMainWindow):
         if not self.built:
             return  # finish_building() shows it
         self.progress_bar.setVisible(False)
+        log.info("content loaded: %d packs; index: %s", len(content.packs),
+                 content.index_message or "opened")
         for problem in content.problems:
             log.warning("pack problem: %s", problem)
         self.home_page.set_packs(content.packs)
@@ -722,6 +724,15 @@ class MainWindow(QMainWindow):
             self.restoreGeometry(QByteArray.fromBase64(geometry.encode("ascii")))
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        self.shut_down()
+        super().closeEvent(event)
+
+    def shut_down(self) -> None:
+        """Saves the settings and window layout, stops the work; safe to call twice (on
+        closing the window, then when the application quits)."""
+        if self._shut_down:
+            return
+        self._shut_down = True
         self.settings["window_geometry"] = bytes(self.saveGeometry().toBase64()).decode("ascii")
         if self.built:
             self.settings["window_state"] = bytes(
@@ -737,7 +748,8 @@ class MainWindow(QMainWindow):
         i18n.remove_language_listener(self._language_listener)
         if self._resource_views is not None:
             self._resource_views.replay_view.hide()  # stops the playback
-        super().closeEvent(event)
+
+    _shut_down = False
 
 
 def _unique_shortcuts(*sequences: QKeySequence) -> list[QKeySequence]:
