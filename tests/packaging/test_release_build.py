@@ -91,6 +91,13 @@ def test_deb_installs_its_files_and_a_valid_desktop_entry(release, tmp_path):
     assert link.is_symlink() and str(link.readlink()) == "/opt/mediation-kit/mediation-kit"
     for size in (16, 32, 48, 64, 128, 256, 512):
         assert (root / f"usr/share/icons/hicolor/{size}x{size}/apps/{APP_ID}.png").is_file()
+    # And the installed copy works (its data survived packaging)
+    home = tmp_path / "home"
+    home.mkdir()
+    result = subprocess.run([str(root / "opt/mediation-kit/mediation-kit"), "--self-test"],
+                            capture_output=True, text=True, timeout=300,
+                            env=isolated_env(home, MEDIATION_KIT_PORTABLE_DIR=str(tmp_path / "d")))
+    assert json.loads(result.stdout)["ok"], result.stdout[-3000:]
     # And the desktop entry and the AppStream data are valid
     desktop = root / f"usr/share/applications/{APP_ID}.desktop"
     result = subprocess.run(["desktop-file-validate", str(desktop)], capture_output=True,
