@@ -18,10 +18,12 @@ from mediation_kit.core.search.schema import (
     title_field,
 )
 
-# Line starts (headings, list items, quotes), emphasis marks, and links or images.
+# Line starts (headings, list items, quotes), emphasis marks, table rules and cell borders,
+# and links or images.
 _markdown_marks = re.compile(
     r"(^|\n)\s{0,3}(#{1,6}|[-*+]|\d+\.|>)\s+"
     r"|[*_`]+"
+    r"|\s*\|[\s|:-]*"
     r"|!?\[([^\]]*)\]\([^)]*\)")
 
 
@@ -31,6 +33,8 @@ def plain_text(markdown: str) -> str:
     def repl(m: re.Match) -> str:
         if m.group(3) is not None:
             return m.group(3)
+        if m.group(0).lstrip().startswith("|"):
+            return " "
         return m.group(1) or ""
 
     return " ".join(_markdown_marks.sub(repl, markdown).split())
