@@ -221,3 +221,15 @@ def test_nothing_is_left_in_the_index_folder_but_whoosh_files_and_metadata(dirs)
     names = os.listdir(cache)
     assert META_FILE in names
     assert not [n for n in names if n.endswith(".tmp")]
+
+
+def test_two_builds_of_the_same_packs_are_identical(corpus, tmp_path):
+    # The release seeds `random` (Whoosh names its files at random) for reproducible builds
+    import random
+
+    contents = []
+    for name in ("a", "b"):
+        random.seed(1234)
+        build_index(corpus, tmp_path / name, fingerprint="same")
+        contents.append({p.name: p.read_bytes() for p in (tmp_path / name).iterdir()})
+    assert contents[0] == contents[1]

@@ -256,14 +256,17 @@ def _cancellable(items: Iterable, cancel: CancelToken | None) -> Iterable:
 
 def _write_meta(index_dir: Path, fingerprint: str, doc_count: int, labels: _Labels,
                 frequent: dict[str, frozenset[str]]) -> None:
+    files = _file_checksums(index_dir)
     meta = {
         "schema": SCHEMA_VERSION,
         "fingerprint": fingerprint,
         "doc_count": doc_count,
-        "build_id": uuid.uuid4().hex,
+        # From the content, not random: two builds of the same packs give the same file
+        # (the release build is reproducible).
+        "build_id": hashlib.sha256(json.dumps(files, sort_keys=True).encode()).hexdigest()[:16],
         "labels": labels.labels,
         "frequent_terms": {lang: sorted(terms) for lang, terms in frequent.items()},
-        "files": _file_checksums(index_dir),
+        "files": files,
     }
     tmp = index_dir / (META_FILE + ".tmp")
     tmp.write_text(json.dumps(meta, ensure_ascii=False, sort_keys=True), encoding="utf-8")
