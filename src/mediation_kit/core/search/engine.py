@@ -217,7 +217,8 @@ class SearchEngine:
             hits = self._ranked(matched, scorers, page, size, marker)
         suggestion = None
         fuzzy: tuple[Hit, ...] = ()
-        if not matched and main is not None:
+        if main is not None and not main.docs:
+            # The words found nothing (not the filters): maybe they are misspelt.
             suggestion = self._suggestion(q.text, parsed)
             fuzzy = self._fuzzy(parsed, allowed, size)
         return SearchResults(q, len(matched), hits, facets, suggestion, fuzzy)
