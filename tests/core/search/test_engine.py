@@ -296,3 +296,11 @@ def test_engine_answers_after_the_index_was_rebuilt(corpus, tmp_path):
     # Then the engine sees the new index
     assert engine.search(SearchQuery("libraries ")).total > 0
     engine.close()
+
+
+def test_no_suggestion_when_only_the_filters_leave_nothing(search):
+    results = search("strasbourg ", year={"1999"})
+    assert results.total == 0
+    assert results.suggestion is None and results.fuzzy == ()
+    # the facets still tell where the words are
+    assert {c.value for c in results.facets["year"]} == {"2025"}
