@@ -11,7 +11,7 @@ DEB_PACKAGES="libgl1 libegl1 libxkbcommon0 libxkbcommon-x11-0 libglib2.0-0 libdb
  libfontconfig1 fonts-dejavu-core libxcb-cursor0 libxcb-icccm4 libxcb-image0 libxcb-keysyms1
  libxcb-randr0 libxcb-render-util0 libxcb-shape0 libxcb-xfixes0 libxcb-xkb1 libx11-xcb1
  libwayland-client0 libwayland-cursor0 libwayland-egl1 libdrm2 xvfb xauth gettext
- desktop-file-utils"
+ desktop-file-utils appstream icu-devtools binutils"
 
 if command -v dpkg-query >/dev/null 2>&1; then
   missing=""
