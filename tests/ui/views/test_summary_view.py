@@ -149,3 +149,22 @@ def test_retranslate_changes_every_interface_text(qtbot, library, tmp_path):
     assert view.related_heading.text() == "⟦From the same session⟧"
     assert view.browser.accessibleName() == "⟦Summary text⟧"
     assert view.translation_link.text().startswith("⟦Read in")
+
+
+def test_tab_walks_from_the_text_to_the_session_links(qtbot, library, tmp_path):
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QApplication
+
+    view = make_view(qtbot, library)
+    view.show_record(samples.summary_en(tmp_path))
+    view.activateWindow()
+    qtbot.waitActive(view)
+    view.setFocus()  # the view hands focus to its text
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is view.browser)
+    reached = []
+    for _ in range(12):  # the text's own links come first
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+        reached.append(QApplication.focusWidget())
+    names = [w.accessibleName() for w in reached if w is not None]
+    assert any(name.startswith("Replay:") for name in names)
+    assert any(name.startswith("Kit:") for name in names)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QRectF, QSizeF, Qt, QUrl, Signal
+from PySide6.QtCore import QObject, QRectF, QSizeF, Qt, QUrl, Signal, SignalInstance
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtMultimedia import QAudioOutput, QMediaPlayer
 from PySide6.QtMultimediaWidgets import QGraphicsVideoItem
@@ -31,6 +31,26 @@ from mediation_kit.core.i18n import _
 
 SEEK_STEP_MS = 5_000
 SEEK_PAGE_MS = 30_000
+
+
+def _ignore(*_args: object) -> None:
+    pass
+
+
+def _settle_notify_overrides(*signals: SignalInstance) -> None:
+    """Connects and disconnects once, on the GUI thread, each multimedia object's signal.
+
+    Why: objects made from Python are PySide wrappers whose `connectNotify` and
+    `disconnectNotify` first look for a Python override, which takes the GIL. When playback
+    stops, the FFmpeg backend destroys its renderers on their own threads, which calls
+    `disconnectNotify` on the player and audio output; if the GUI thread is at that moment
+    inside `QMediaPlayer.stop()` (holding the GIL, waiting for the renderer), both wait for
+    ever. After one call, PySide remembers that there is no override and stops taking the
+    GIL. (`QObject.disconnect(connection)`, not `signal.disconnect(slot)`: the latter loses a
+    reference to `True` in PySide 6.12 and eventually aborts the interpreter.)
+    """
+    for signal in signals:
+        QObject.disconnect(signal.connect(_ignore))
 
 
 class VideoSurface(QGraphicsView):
@@ -93,6 +113,9 @@ class VideoPlayer(QWidget):
         self._slider_held = False
         self._build()
         self._connect_signals()
+        _settle_notify_overrides(
+            self.player.positionChanged, self.audio.volumeChanged,
+            self.video.item.nativeSizeChanged)
         self.retranslate()
 
     def _build(self) -> None:
