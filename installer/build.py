@@ -324,6 +324,7 @@ def package_linux(bundle: Path, dist: Path, work: Path, epoch: int) -> list[Path
     if shutil.which("dpkg-deb"):
         root = debian.layout(work / "deb-root", bundle, INSTALLER, mediation_kit.APP_ID, version)
         deb = debian.build(root, dist / f"mediation-kit_{version}_amd64.deb", epoch)
+        shutil.rmtree(root)  # a second copy of the bundle, no longer needed
         outputs.append(deb)
         check_deb(deb, work)
     else:

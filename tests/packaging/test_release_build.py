@@ -45,6 +45,7 @@ def test_frozen_self_test_passes_with_no_network(release, tmp_path):
     assert prefix, "unshare cannot cut the network here: the offline claim is not checked"
     home = tmp_path / "home"
     home.mkdir()
+    before = _snapshot(release.bundle)
     # When the frozen app runs its self-test in a network namespace with only a down loopback
     result = subprocess.run([*prefix, str(release.executable), "--self-test"],
                             capture_output=True, text=True, timeout=300,
@@ -59,6 +60,14 @@ def test_frozen_self_test_passes_with_no_network(release, tmp_path):
     assert checks["index"]["details"]["source"] == "shipped"
     assert checks["multimedia"]["details"]["decodes"]
     assert report["build"]["source"] == "release"
+    # And nothing in the install folder was written: the index is opened read-only
+    assert _snapshot(release.bundle) == before
+
+
+def _snapshot(folder):
+    """Every entry below `folder` with its size and modification time."""
+    return {path: (path.lstat().st_size, path.lstat().st_mtime_ns)
+            for path in folder.rglob("*")}
 
 
 def test_frozen_version_verbose_shows_the_build_information(release, tmp_path):
