@@ -58,6 +58,8 @@ class FacetPanel(QTreeWidget):
 
     def set_facets(self, facets: dict[str, tuple[FacetCount, ...]],
                    active: dict[str, frozenset[str]]) -> None:
+        if facets == self._facets and active == self._active and self.topLevelItemCount():
+            return  # one more letter often counts the same: keep the rows (and the cursor)
         self._facets = dict(facets)
         self._active = dict(active)
         self._fill()
