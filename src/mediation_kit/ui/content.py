@@ -13,9 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from mediation_kit.core.model import (
-    KitAsset, Pack, Replay, ResourceType, Summary, split_key,
-)
+from mediation_kit.core.model import KitAsset, Pack, Replay, ResourceType, Summary
 from mediation_kit.core.search.api import Hit, SearchQuery, SearchResults
 from mediation_kit.core.tasks import CancelToken, ProgressCallback
 
@@ -24,7 +22,7 @@ log = logging.getLogger(__name__)
 
 @dataclass
 class Content:
-    library: Any  # core.packs.Library
+    library: Any  # core.packs.Library, None when the packs could not be read
     engine: Any | None  # core.search.engine.SearchEngine, None when the index is unusable
     problems: list[str] = field(default_factory=list)  # pack problems, already readable
     index_message: str = ""  # why the engine is None, or what was rebuilt
@@ -46,28 +44,15 @@ class Content:
 
     def record(self, key: str) -> Any | None:
         """The record behind a key; a cue key gives its replay."""
-        try:
-            pack_id, kind, local_id = split_key(key)
-        except ValueError:
+        if self.library is None:
             return None
-        if kind is ResourceType.CUE:
-            key = f"{pack_id}:{ResourceType.REPLAY.value}:{local_id.split('#', 1)[0]}"
-        getter = getattr(self.library, "get", None)
-        if getter is not None:
-            try:
-                found = getter(key)
-            except (KeyError, ValueError):
-                found = None
-            if found is not None:
-                return found
-        for pack in self.packs:
-            for record in (*pack.summaries, *pack.replays, *pack.kit):
-                if record.key == key:
-                    return record
-        return None
+        found = self.library.get(key)
+        if isinstance(found, tuple):  # (replay, cue) for a transcript cue
+            return found[0]
+        return found
 
     def pack(self, pack_id: str) -> Pack | None:
-        return next((p for p in self.packs if p.id == pack_id), None)
+        return self.library.pack(pack_id) if self.library is not None else None
 
 
 def browse_hits(pack: Pack, kind: ResourceType) -> tuple[Hit, ...]:
@@ -97,11 +82,7 @@ def load_content(packs_dir: Path, shipped_index_dir: Path, index_cache_dir: Path
     from mediation_kit.core.i18n import _
     from mediation_kit.core.packs import Library
 
-    loaded = Library.load(packs_dir)
-    if isinstance(loaded, tuple):
-        library, problems = loaded
-    else:
-        library, problems = loaded, list(getattr(loaded, "problems", ()) or ())
+    library, problems = Library.load(packs_dir)
     readable = [str(p) for p in problems]
     engine = None
     message = ""
@@ -112,15 +93,8 @@ def load_content(packs_dir: Path, shipped_index_dir: Path, index_cache_dir: Path
         status = ensure_index(packs_dir, shipped_index_dir, index_cache_dir,
                               progress=progress, cancel=cancel)
         message = getattr(status, "message", "") or ""
-        engine = _open_engine(SearchEngine, status, library)
+        engine = SearchEngine(status.path)
     except Exception as error:  # the window stays usable for browsing
         log.exception("the search index could not be opened")
         message = _("Search is unavailable: {error}").format(error=error)
     return Content(library=library, engine=engine, problems=readable, index_message=message)
-
-
-def _open_engine(engine_class: Any, status: Any, library: Any) -> Any:
-    opener = getattr(engine_class, "open", None)
-    if opener is not None:
-        return opener(status.path)
-    return engine_class(status.path)
