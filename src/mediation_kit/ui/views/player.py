@@ -9,7 +9,6 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QObject, QRectF, QSizeF, Qt, QUrl, Signal, SignalInstance
-from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtMultimedia import QAudioOutput, QMediaPlayer
 from PySide6.QtMultimediaWidgets import QGraphicsVideoItem
 from PySide6.QtWidgets import (
@@ -162,10 +161,6 @@ class VideoPlayer(QWidget):
                               (self.seek_slider, self.mute_button),
                               (self.mute_button, self.volume_slider)):
             QWidget.setTabOrder(first, second)
-        # Space plays or pauses wherever the focus is inside the player.
-        self.play_shortcut = QShortcut(QKeySequence(Qt.Key.Key_Space), self)
-        self.play_shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        self.play_shortcut.activated.connect(self.toggle_playback)
 
     def _connect_signals(self) -> None:
         self.play_button.clicked.connect(self.toggle_playback)
@@ -211,6 +206,15 @@ class VideoPlayer(QWidget):
 
     def position_seconds(self) -> float:
         return self.player.position() / 1000
+
+    def keyPressEvent(self, event) -> None:  # noqa: N802 (Qt's name)
+        # Space plays or pauses from the sliders too; a focused button takes it first (a
+        # shortcut would steal it from the mute button).
+        if event.key() == Qt.Key.Key_Space and not event.modifiers():
+            self.toggle_playback()
+            event.accept()
+            return
+        super().keyPressEvent(event)
 
     def toggle_playback(self) -> None:
         if self.player.playbackState() == QMediaPlayer.PlaybackState.PlayingState:
