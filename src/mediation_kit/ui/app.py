@@ -41,12 +41,15 @@ class AppServices:
         self.qt_translations = QtTranslations()
 
     def apply(self, settings: Settings) -> None:
-        language = settings["language"] or i18n.system_language()
+        self.theme.apply(settings["theme"], settings["text_size"])
+        wanted = settings["language"] or i18n.system_language()
+        if i18n.current_language() != wanted:
+            i18n.set_language(wanted)  # the listeners retranslate every open window
+        # Qt's strings in the language the kit's catalogs could actually give (English when
+        # a catalog is missing), so that a window never mixes two languages.
+        language = i18n.current_language()
         if self.qt_translations.language != language:
             self.qt_translations.switch(language)
-        self.theme.apply(settings["theme"], settings["text_size"])
-        if i18n.current_language() != language:
-            i18n.set_language(language)  # the listeners retranslate every open window
 
 
 def install_excepthook(parent_getter, log_file: Path | None) -> None:
