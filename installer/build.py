@@ -155,6 +155,17 @@ def stage_packs(stage: Path) -> Path:
     return target
 
 
+def stage_sample_video(stage: Path) -> Path:
+    """The self-test plays this 15 KB clip: proof that FFmpeg decodes in the frozen app."""
+    source = ROOT / "tests" / "fixtures" / "media" / "tiny-talk.mp4"
+    if not source.is_file():
+        raise BuildError(f"{source.relative_to(ROOT)} is missing: the self-test needs it")
+    target = stage / "resources" / "selftest" / "sample.mp4"
+    target.parent.mkdir(parents=True, exist_ok=True)
+    shutil.copyfile(source, target)
+    return target
+
+
 def build_index(stage: Path, epoch: int) -> Path:
     packs = stage / "resources" / "packs"
     index = stage / "resources" / "index"
@@ -451,6 +462,7 @@ def main(argv: list[str] | None = None) -> int:
             step("3. Building and verifying the search index")
             stage_packs(stage)
             build_index(stage, epoch)
+            stage_sample_video(stage)
             step("4. Writing the build information")
             check_release_notes()
             write_build_info(stage, epoch)

@@ -59,6 +59,8 @@ def test_frozen_self_test_passes_with_no_network(release, tmp_path):
     # And the prebuilt index shipped in the bundle was opened, not rebuilt
     assert checks["index"]["details"]["source"] == "shipped"
     assert checks["multimedia"]["details"]["decodes"]
+    # And a real video frame was decoded: FFmpeg works in the bundle
+    assert checks["playback"]["details"]["first_frame"] == [160, 90]
     assert report["build"]["source"] == "release"
     # And nothing in the install folder was written: the index is opened read-only
     assert _snapshot(release.bundle) == before

@@ -28,6 +28,12 @@ from mediation_kit import APP_ID, APP_NAME, __version__
 ACCENT_PAIRS = (("numérique", "numerique"), ("médiation", "mediation"))
 # How long the window may take to load the packs and open the index.
 CONTENT_TIMEOUT_MS = 60_000
+# How long the sample video may take to give its first decoded frame.
+PLAYBACK_TIMEOUT_MS = 15_000
+# A 4-second H.264/AAC clip: staged into releases by installer/build.py; from source, the
+# test fixture it is copied from.
+SAMPLE_VIDEO = Path("selftest") / "sample.mp4"
+SOURCE_SAMPLE_VIDEO = Path("tests") / "fixtures" / "media" / "tiny-talk.mp4"
 
 
 class CheckFailed(Exception):
@@ -67,6 +73,7 @@ class SelfTest:
             ("main_window", self.check_main_window),
             ("qt_translations", self.check_qt_translations),
             ("multimedia", self.check_multimedia),
+            ("playback", self.check_playback),
         ]
 
     # --- core ---------------------------------------------------------------------------
@@ -292,6 +299,51 @@ class SelfTest:
             player.deleteLater()
         codecs = QMediaFormat().supportedVideoCodecs(QMediaFormat.ConversionMode.Decode)
         return {"decodes": names, "video_codecs": len(codecs)}
+
+    def check_playback(self) -> dict:
+        """Decodes the first frame of a small H.264 video: FFmpeg really works."""
+        self._need_app()
+        from PySide6.QtCore import QEventLoop, QTimer, QUrl
+        from PySide6.QtMultimedia import QMediaPlayer, QVideoSink
+
+        from mediation_kit.core import paths
+
+        sample = paths.resources_dir() / SAMPLE_VIDEO
+        if not sample.is_file() and not paths.is_frozen():
+            sample = paths.bundle_root() / SOURCE_SAMPLE_VIDEO
+        if not sample.is_file():
+            raise CheckFailed(f"sample video not found: {sample}")
+        player, sink, loop = QMediaPlayer(), QVideoSink(), QEventLoop()
+        frames: list[tuple[int, int]] = []
+        errors: list[str] = []
+
+        def on_frame(frame) -> None:
+            if frame.isValid() and not frames:
+                frames.append((frame.width(), frame.height()))
+                loop.quit()
+
+        def on_error(_error, message: str) -> None:
+            errors.append(message)
+            loop.quit()
+
+        sink.videoFrameChanged.connect(on_frame)
+        player.errorOccurred.connect(on_error)
+        player.setVideoSink(sink)
+        player.setSource(QUrl.fromLocalFile(str(sample)))
+        player.play()
+        QTimer.singleShot(PLAYBACK_TIMEOUT_MS, loop.quit)
+        loop.exec()
+        duration_ms = player.duration()
+        player.stop()
+        player.setVideoSink(None)
+        player.deleteLater()
+        if errors:
+            raise CheckFailed(f"{sample.name}: {errors[0]}")
+        if not frames:
+            raise CheckFailed(f"{sample.name}: no frame decoded within "
+                              f"{PLAYBACK_TIMEOUT_MS // 1000} s")
+        return {"sample": sample.name, "first_frame": list(frames[0]),
+                "duration_ms": duration_ms}
 
     # --- running ------------------------------------------------------------------------
 
