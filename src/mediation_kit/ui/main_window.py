@@ -202,7 +202,7 @@ class MainWindow(QMainWindow):
         self.splitter.addWidget(right)
         self.setCentralWidget(self.splitter)
         self.splitter.setStretchFactor(1, 1)
-        self.splitter.setSizes([240, 860])
+        self.splitter.setSizes([270, 830])
         self.facet_panel.setVisible(False)
         state = self.settings["window_state"]
         if state:
