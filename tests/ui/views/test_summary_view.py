@@ -168,3 +168,22 @@ def test_tab_walks_from_the_text_to_the_session_links(qtbot, library, tmp_path):
     names = [w.accessibleName() for w in reached if w is not None]
     assert any(name.startswith("Replay:") for name in names)
     assert any(name.startswith("Kit:") for name in names)
+
+
+def test_the_title_follows_the_text_size_setting(qtbot, tmp_path):
+    from PySide6.QtGui import QFont
+    from PySide6.QtWidgets import QApplication
+
+    view = make_view(qtbot)
+    view.show_record(samples.summary_fr(tmp_path))
+    app = QApplication.instance()
+    original = QFont(app.font())
+    try:
+        bigger = QFont(original)
+        bigger.setPointSizeF(original.pointSizeF() * 1.5)
+        app.setFont(bigger)
+        qtbot.waitUntil(lambda: abs(view.title.font().pointSizeF()
+                                    - bigger.pointSizeF() * 1.6) < 0.1)
+        assert view.title.font().bold()
+    finally:
+        app.setFont(original)

@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Protocol
 
 from babel import Locale, UnknownLocaleError
-from PySide6.QtCore import QEvent, QSize, Qt, QUrl, Signal
+from PySide6.QtCore import QEvent, QObject, QSize, Qt, QUrl, Signal
 from PySide6.QtGui import QColor, QDesktopServices, QFont, QImage, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import (
     QApplication,
@@ -281,15 +281,31 @@ class LinkButton(QPushButton):
 
 
 class ScaledLabel(QLabel):
-    """A label whose type is a multiple of the interface's, following text-size changes."""
+    """A label whose type is a multiple of its parent's, following text-size changes.
+
+    A label with its own font size no longer inherits size changes, so it watches its
+    parent's font (changed by the text-size setting) and scales it again.
+    """
 
     def __init__(self, scale: float = 1.0, bold: bool = False,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._scale = scale
         self._bold = bold
+        self._watched: QWidget | None = None
         self.setWordWrap(True)
         self.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self._watch_parent()
+
+    def _watch_parent(self) -> None:
+        parent = self.parentWidget()
+        if parent is self._watched:
+            return
+        if self._watched is not None:
+            self._watched.removeEventFilter(self)
+        self._watched = parent
+        if parent is not None:
+            parent.installEventFilter(self)
         self._apply_font()
 
     def _apply_font(self) -> None:
@@ -302,9 +318,14 @@ class ScaledLabel(QLabel):
         base.setBold(self._bold)
         self.setFont(base)
 
-    def event(self, event: QEvent) -> bool:
-        if event.type() in (QEvent.Type.ApplicationFontChange, QEvent.Type.ParentChange):
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+        if watched is self._watched and event.type() == QEvent.Type.FontChange:
             self._apply_font()
+        return False
+
+    def event(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.ParentChange:
+            self._watch_parent()
         return super().event(event)
 
 

@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from PySide6.QtCore import Qt, QUrl, Signal
-from PySide6.QtGui import QDesktopServices, QImage, QPixmap
+from PySide6.QtGui import QDesktopServices, QFont, QImage, QPixmap
 from PySide6.QtWidgets import (
     QFileDialog,
     QFormLayout,
@@ -131,7 +131,7 @@ class KitAssetView(QWidget):
         self._detail_labels: dict[str, tuple[QLabel, QLabel]] = {}
         for name in ("caption", "credit", "licence", "tags", "language", "file"):
             heading, value = QLabel(self), QLabel(self)
-            font = heading.font()
+            font = QFont()  # only the weight: the size follows the text-size setting
             font.setBold(True)
             heading.setFont(font)
             value.setProperty("content", True)  # the asset's caption, credit…

@@ -289,9 +289,14 @@ class ReplayView(QWidget):
             item = self.cues.item(row)
             matches = bool(match_spans(item.data(Qt.ItemDataRole.UserRole),
                                        self.highlight_terms))
-            font = QFont(self.cues.font())
-            font.setBold(matches)
-            item.setFont(font)
+            if matches:
+                # Only the weight: the delegate takes family and size from the list, so
+                # the text-size setting still reaches the cue.
+                font = QFont()
+                font.setBold(True)
+                item.setFont(font)
+            else:
+                item.setData(Qt.ItemDataRole.FontRole, None)
             item.setBackground(HIGHLIGHT_BACKGROUND if matches else Qt.GlobalColor.transparent)
             if matches:
                 item.setForeground(HIGHLIGHT_FOREGROUND)
