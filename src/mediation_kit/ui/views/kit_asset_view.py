@@ -11,7 +11,6 @@ from PySide6.QtCore import Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices, QFont, QImage, QPixmap
 from PySide6.QtWidgets import (
     QFileDialog,
-    QFormLayout,
     QFrame,
     QHBoxLayout,
     QLabel,
@@ -125,21 +124,28 @@ class KitAssetView(QWidget):
         self.preview.insertWidget(PREVIEW_TEXT, self.text)
         self.preview.insertWidget(PREVIEW_NOTICE, self.preview_notice)
 
-        self.details = QFormLayout()
-        self.details.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapAllRows)
-        self.details.setVerticalSpacing(4)
+        # Heading above value, pairs set apart: easier to scan than a two-column form.
+        self.details = QVBoxLayout()
+        self.details.setSpacing(10)
         self._detail_labels: dict[str, tuple[QLabel, QLabel]] = {}
+        self._detail_rows: dict[str, QWidget] = {}
         for name in ("caption", "credit", "licence", "tags", "language", "file"):
-            heading, value = QLabel(self), QLabel(self)
+            row = QWidget(self)
+            row_layout = QVBoxLayout(row)
+            row_layout.setContentsMargins(0, 0, 0, 0)
+            row_layout.setSpacing(2)
+            heading, value = QLabel(row), QLabel(row)
             font = QFont()  # only the weight: the size follows the text-size setting
             font.setBold(True)
             heading.setFont(font)
-            value.setProperty("content", True)  # the asset's caption, credit…
             value.setWordWrap(True)
             value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
             heading.setBuddy(value)
-            self.details.addRow(heading, value)
+            row_layout.addWidget(heading)
+            row_layout.addWidget(value)
+            self.details.addWidget(row)
             self._detail_labels[name] = (heading, value)
+            self._detail_rows[name] = row
 
         self.copy_button = QPushButton(self)
         self.open_button = QPushButton(self)
@@ -263,10 +269,9 @@ class KitAssetView(QWidget):
             "language": language_in_sentence(asset.language) if asset.language else "",
             "file": asset.file.name,
         }
-        for name, (heading, value) in self._detail_labels.items():
+        for name, (_heading, value) in self._detail_labels.items():
             value.setText(values[name])
-            heading.setVisible(bool(values[name]))
-            value.setVisible(bool(values[name]))
+            self._detail_rows[name].setVisible(bool(values[name]))
         self._show_preview_notice(asset)
 
     # --- helpers -------------------------------------------------------------------------
