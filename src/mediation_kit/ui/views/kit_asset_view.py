@@ -138,6 +138,7 @@ class KitAssetView(QWidget):
             font = QFont()  # only the weight: the size follows the text-size setting
             font.setBold(True)
             heading.setFont(font)
+            value.setProperty("content", True)  # the asset's caption, credit… (not interface)
             value.setWordWrap(True)
             value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
             heading.setBuddy(value)
