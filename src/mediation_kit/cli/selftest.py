@@ -5,9 +5,9 @@ and by maintainers from source. Each check is a small function that returns deta
 report or raises `CheckFailed` with a reason; one failing check does not stop the others.
 Exit status: 0 when every check passed, 1 otherwise (the report's `failed` names them).
 
-The core checks (index, searches, library, translations) need no Qt. The window,
-Qt-translation and multimedia checks import PySide6 inside their functions only, so that the
-rest of the command line never loads Qt.
+The core checks (paths, index, searches, library, translations) need no Qt. The Qt, window,
+Qt-translation, multimedia and playback checks import PySide6 inside their functions only, so
+that the rest of the command line never loads Qt.
 """
 
 from __future__ import annotations
@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import Any
 
 from mediation_kit import APP_ID, APP_NAME, __version__
+from mediation_kit.core.i18n import _
 
 # Pairs that must give the same results: accents are folded at index and query time.
 ACCENT_PAIRS = (("numérique", "numerique"), ("médiation", "mediation"))
@@ -42,8 +43,6 @@ class CheckFailed(Exception):
 
 def add_parser(subparsers) -> None:
     """`mediation-kit self-test`, the same as the `--self-test` flag."""
-    from mediation_kit.core.i18n import _
-
     parser = subparsers.add_parser(
         "self-test", help=_("check this installation and print a JSON report"),
         description=_("Check this installation (index, searches, packs, translations, "
