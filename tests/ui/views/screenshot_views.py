@@ -1,6 +1,6 @@
 """Shows each resource view with sample records and saves `widget.grab()` PNGs.
 
-    QT_QPA_PLATFORM=offscreen .venv/bin/python tests/ui/views/screenshot_views.py [out-dir] [lang]
+    QT_QPA_PLATFORM=offscreen .venv/bin/python tests/ui/views/screenshot_views.py [out-dir] [lang] [theme]
 
 A developer's look at the layout (spacing, clipping, type size); not part of the suite.
 """
@@ -33,6 +33,10 @@ def main() -> None:
     if len(sys.argv) > 2:
         i18n.set_language(sys.argv[2])
     app = QApplication([])
+    if len(sys.argv) > 3:  # a theme of the app: light, dark, high-contrast
+        from mediation_kit.ui.theme import ThemeManager
+
+        ThemeManager(app).apply(sys.argv[3], 100)
     work = Path(tempfile.mkdtemp(prefix="views-shots-"))
     media = work / "media"
     media.mkdir()

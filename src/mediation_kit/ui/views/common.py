@@ -28,7 +28,7 @@ from mediation_kit.core.model import Event, Pack, Person, Summary
 
 # Schemes a click may hand to the system (browser, mail client); never fetched by the kit.
 EXTERNAL_SCHEMES = frozenset({"http", "https", "mailto"})
-# Query-word highlight: dark text on amber reads well (contrast > 10:1) in every theme.
+# Query-word highlight when no theme is applied: dark text on amber (contrast > 10:1).
 HIGHLIGHT_BACKGROUND = QColor("#ffd54f")
 HIGHLIGHT_FOREGROUND = QColor("#000000")
 # Summaries and press texts are set this much larger than the interface's labels.
@@ -97,10 +97,22 @@ def match_spans(text: str, terms: Iterable[str]) -> list[tuple[int, int]]:
             for m in pattern.finditer(folded) if m.end() > m.start()]
 
 
+def highlight_colours() -> tuple[QColor, QColor]:
+    """(background, text) of a marked query word: the theme's, as in the result snippets."""
+    from mediation_kit.ui import theme
+
+    app = QApplication.instance()
+    if app is None or app.property("themeName") not in theme.THEMES:
+        return HIGHLIGHT_BACKGROUND, HIGHLIGHT_FOREGROUND
+    colours = theme.THEMES[theme.current_theme()]
+    return QColor(colours.hit_background), QColor(colours.hit_text)
+
+
 def highlight_format() -> QTextCharFormat:
+    background, foreground = highlight_colours()
     fmt = QTextCharFormat()
-    fmt.setBackground(HIGHLIGHT_BACKGROUND)
-    fmt.setForeground(HIGHLIGHT_FOREGROUND)
+    fmt.setBackground(background)
+    fmt.setForeground(foreground)
     return fmt
 
 

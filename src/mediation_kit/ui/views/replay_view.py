@@ -30,14 +30,13 @@ from mediation_kit.core.i18n import _
 from mediation_kit.core.model import KitAsset, Replay, Summary
 from mediation_kit.ui.views.common import (
     EXTERNAL_SCHEMES,
-    HIGHLIGHT_BACKGROUND,
-    HIGHLIGHT_FOREGROUND,
     Library,
     LinkButton,
     ScaledLabel,
     clear_layout,
     event_line,
     format_people,
+    highlight_colours,
     match_spans,
     meta_label,
     notice_label,
@@ -285,6 +284,7 @@ class ReplayView(QWidget):
     def _mark_matching_cues(self) -> None:
         """Cues holding a query word stand out, and the first one is brought into view."""
         first = None
+        background, foreground = highlight_colours()
         for row in range(self.cues.count()):
             item = self.cues.item(row)
             matches = bool(match_spans(item.data(Qt.ItemDataRole.UserRole),
@@ -297,10 +297,11 @@ class ReplayView(QWidget):
                 item.setFont(font)
             else:
                 item.setData(Qt.ItemDataRole.FontRole, None)
-            item.setBackground(HIGHLIGHT_BACKGROUND if matches else Qt.GlobalColor.transparent)
             if matches:
-                item.setForeground(HIGHLIGHT_FOREGROUND)
+                item.setBackground(background)
+                item.setForeground(foreground)
             else:
+                item.setData(Qt.ItemDataRole.BackgroundRole, None)
                 item.setData(Qt.ItemDataRole.ForegroundRole, None)
             if matches and first is None:
                 first = item
