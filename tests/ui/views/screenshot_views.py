@@ -1,6 +1,7 @@
 """Shows each resource view with sample records and saves `widget.grab()` PNGs.
 
-    QT_QPA_PLATFORM=offscreen .venv/bin/python tests/ui/views/screenshot_views.py [out-dir] [lang] [theme]
+    QT_QPA_PLATFORM=offscreen .venv/bin/python tests/ui/views/screenshot_views.py \
+        [out-dir] [lang] [theme]
 
 A developer's look at the layout (spacing, clipping, type size); not part of the suite.
 """

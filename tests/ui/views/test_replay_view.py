@@ -142,7 +142,8 @@ def test_cues_with_query_words_stand_out(qtbot):
     bold = [view.cues.item(i).data(Qt.ItemDataRole.FontRole) is not None
             and view.cues.item(i).font().bold() for i in range(view.cues.count())]
     assert bold == [False, True, False, False]
-    assert view.cues.item(1).text() == "0:01   Parlons de médiation numérique dans les bibliothèques."
+    assert view.cues.item(1).text() == (
+        "0:01   Parlons de médiation numérique dans les bibliothèques.")
 
 
 def test_every_control_is_named_and_reachable_by_tab(qtbot, media_folder, library):
