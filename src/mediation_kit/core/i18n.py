@@ -213,6 +213,17 @@ def format_datetime(value: datetime, format: str = "medium") -> str:
     return babel_dates.format_datetime(value, format=format, locale=babel_locale())
 
 
+def format_event_dates(start: date, end: date, precision: str = "day") -> str:
+    """An event's dates: a range of days, or only the month ("mars 2024") when the sources
+    give no more than the month (pack.toml `date_precision = "month"`)."""
+    if precision == "month":
+        loc = babel_locale()
+        if (start.year, start.month) == (end.year, end.month):
+            return babel_dates.format_skeleton("yMMMM", start, locale=loc)
+        return babel_dates.format_interval(start, end, skeleton="yMMMM", locale=loc)
+    return format_date_range(start, end)
+
+
 def format_date_range(start: date, end: date) -> str:
     """"29–30 octobre 2025", "October 29 – 30, 2025"; a single date when start == end.
 

@@ -55,6 +55,9 @@ class Event:
     organisers: tuple[str, ...] = ()
     partners: tuple[str, ...] = ()
     website: str | None = None
+    # "day" when the sources give the days; "month" when they only give the month, so the
+    # kit writes "March 2024" instead of pretending the event lasted from the 1st to the 31st.
+    date_precision: str = "day"
 
     @property
     def year(self) -> int:

@@ -68,3 +68,40 @@ def test_optional_files_may_be_absent(make_pack):
     assert result.problems == []
     assert result.pack.replays == () and result.pack.kit == ()
     assert len(result.pack.summaries) == 2
+
+
+def test_an_event_known_only_to_the_month_keeps_that_precision(tmp_path):
+    # Given a pack whose sources give only the month of the event
+    from mediation_kit.core import i18n
+    from mediation_kit.core.packs import load_pack
+
+    pack_dir = tmp_path / "month-pack"
+    (pack_dir / "summaries").mkdir(parents=True)
+    (pack_dir / "pack.toml").write_text(
+        'format = 1\nid = "month-pack"\nversion = "1"\nlanguages = ["fr"]\n'
+        'licence = "CC-BY-SA-4.0"\n\n[event]\nname = "E"\nedition = "1"\n'
+        'start = 2024-03-01\nend = 2024-03-31\ncity = "Strasbourg"\nvenue = "V"\n'
+        'organisers = ["O"]\ndate_precision = "month"\n', encoding="utf-8")
+    # When it is loaded
+    result = load_pack(pack_dir)
+    # Then the precision is kept and the dates read as a month, in each language
+    assert result.problems == []
+    event = result.pack.event
+    assert event.date_precision == "month"
+    i18n.set_language("en")
+    assert i18n.format_event_dates(event.start, event.end, event.date_precision) == "March 2024"
+    assert "31" not in i18n.format_event_dates(event.start, event.end, event.date_precision)
+
+
+def test_an_unknown_date_precision_is_named(tmp_path):
+    from mediation_kit.core.packs import load_pack
+
+    pack_dir = tmp_path / "bad-precision"
+    pack_dir.mkdir()
+    (pack_dir / "pack.toml").write_text(
+        'format = 1\nid = "bad-precision"\nversion = "1"\nlanguages = ["fr"]\n'
+        'licence = "CC-BY-SA-4.0"\n\n[event]\nname = "E"\nedition = "1"\n'
+        'start = 2024-03-01\nend = 2024-03-31\ncity = "S"\nvenue = "V"\n'
+        'organisers = ["O"]\ndate_precision = "week"\n', encoding="utf-8")
+    messages = [str(p) for p in load_pack(pack_dir).problems]
+    assert any("pack.toml, line 15" in m and '"week"' in m for m in messages), messages

@@ -29,7 +29,8 @@ KIT_FILE = "kit/kit.toml"
 
 PACK_KEYS = ("format", "id", "version", "languages", "licence", "themes", "event")
 EVENT_KEYS = ("name", "edition", "start", "end", "city", "venue", "organisers", "partners",
-              "website")
+              "website", "date_precision")
+DATE_PRECISIONS = ("day", "month")
 SUMMARY_KEYS = ("id", "title", "session", "date", "time", "language", "speakers", "themes",
                 "translation")
 REPLAY_KEYS = ("id", "title", "date", "language", "session", "speakers", "themes",
@@ -151,9 +152,15 @@ class _PackLoader:
             organisers=event.text_list("organisers", required=True),
             partners=event.text_list("partners"),
             website=event.url("website"),
+            date_precision=event.text("date_precision") or "day",
         )
         if event.failed:
             return None
+        if fields["date_precision"] not in DATE_PRECISIONS:
+            event.problem("date_precision", _(
+                'date_precision "{value}" is not one of {allowed}').format(
+                    value=fields["date_precision"], allowed=", ".join(DATE_PRECISIONS)))
+            fields["date_precision"] = "day"
         if fields["end"] < fields["start"]:
             event.problem("end", _("the event ends ({end}) before it starts ({start})").format(
                 end=fields["end"].isoformat(), start=fields["start"].isoformat()))

@@ -10,7 +10,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QTextBrowser, QVBoxLayout, QWidget
 
 from mediation_kit import APP_NAME, __version__
-from mediation_kit.core.i18n import _, format_date_range
+from mediation_kit.core.i18n import _, format_event_dates
 from mediation_kit.core.model import Pack
 
 
@@ -47,7 +47,8 @@ class AboutDialog(QDialog):
                 parts.append("<li>{}</li>".format(html.escape(
                     _("{event} ({dates}): pack {pack} version {version}, texts under {licence}")
                     .format(event=pack.event.name,
-                            dates=format_date_range(pack.event.start, pack.event.end),
+                            dates=format_event_dates(pack.event.start, pack.event.end,
+                                                        pack.event.date_precision),
                             pack=pack.id, version=pack.version, licence=pack.licence))))
             parts.append("</ul>")
         parts.append("<h3>{}</h3>".format(html.escape(_("Credits and licences"))))

@@ -47,7 +47,7 @@ def credits_text(asset: KitAsset, event: Event | None) -> str:
     if event is not None:
         lines.append(_("Source: {event}, {edition} ({city}, {dates})").format(
             event=event.name, edition=event.edition, city=event.city,
-            dates=i18n.format_date_range(event.start, event.end)))
+            dates=i18n.format_event_dates(event.start, event.end, event.date_precision)))
     if asset.caption:
         lines.append(_("Caption: {caption}").format(caption=asset.caption))
     lines.append(_("Original file: {file}").format(file=asset.file.name))

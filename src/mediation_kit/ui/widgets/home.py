@@ -9,7 +9,7 @@ from PySide6.QtWidgets import (
     QFrame, QGridLayout, QHBoxLayout, QLabel, QPushButton, QScrollArea, QVBoxLayout, QWidget,
 )
 
-from mediation_kit.core.i18n import _, format_date_range, ngettext
+from mediation_kit.core.i18n import _, format_event_dates, ngettext
 from mediation_kit.core.model import Pack, ResourceType
 from mediation_kit.ui import theme
 
@@ -64,7 +64,8 @@ class EventCard(QFrame):
         self.title.setText(f"<big><b>{html.escape(event.name)}</b></big><br>"
                            f"{html.escape(event.edition)}")
         self.when_where.setText(_("{dates} · {venue}, {city}").format(
-            dates=format_date_range(event.start, event.end), venue=event.venue, city=event.city))
+            dates=format_event_dates(event.start, event.end, event.date_precision),
+            venue=event.venue, city=event.city))
         n_summaries, n_replays, n_kit = (len(self.pack.summaries), len(self.pack.replays),
                                          len(self.pack.kit))
         self.holds.setText(" · ".join((
