@@ -116,3 +116,15 @@ def test_language_names_are_written_in_the_language_asked_for():
 def test_an_unknown_interface_language_formats_as_english(in_language):
     in_language("xx")
     assert plain(i18n.format_duration(3900)) == "1 hr 5 min"
+
+
+@pytest.mark.parametrize(("language", "expected"), [
+    ("fr", "mars 2024"), ("en", "March 2024"), ("de", "März 2024")])
+def test_an_event_known_only_to_the_month_shows_the_month(in_language, language, expected):
+    # Given a pack whose sources give no more than "March 2024"
+    in_language(language)
+    # Then no range of days is made up
+    assert i18n.format_event_dates(date(2024, 3, 1), date(2024, 3, 31), "month") == expected
+    # and an event known to the day reads as a range of days
+    assert plain(i18n.format_event_dates(date(2025, 10, 29), date(2025, 10, 30))) == \
+        plain(i18n.format_date_range(date(2025, 10, 29), date(2025, 10, 30)))
