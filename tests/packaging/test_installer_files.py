@@ -41,8 +41,9 @@ def test_icons_exist_at_every_size_the_platforms_want():
     assert widths == list(icons.ICO_SIZES)
 
 
-def test_icon_pngs_are_rendered_from_the_committed_svg(tmp_path, monkeypatch):
-    # Given the SVG rendered again into a scratch folder
+def test_icon_pngs_are_rendered_from_the_committed_svg(qapp, tmp_path, monkeypatch):
+    # Given the SVG rendered again into a scratch folder (with the suite's QApplication:
+    # a bare QGuiApplication made here would be the wrong class for every later Qt test)
     import icons
 
     monkeypatch.setattr(icons, "ICONS", tmp_path)
