@@ -42,6 +42,7 @@ from mediation_kit.core.build_info import BuildInfo, iso_date, pack_versions  # 
 MIB = 1024 * 1024
 MAX_TAR_GZ = 60 * MIB  # bytes of the Linux .tar.gz
 MAX_UNPACKED = 150_000_000  # bytes of the files of the unpacked Linux folder (150 MB)
+WINDOW_ICON_SIZES = (16, 32, 48, 256)  # window title bars and task bars (core/paths.py)
 EXE_NAME = "mediation-kit"
 IS_LINUX = sys.platform.startswith("linux")
 IS_WINDOWS = sys.platform == "win32"
@@ -163,6 +164,16 @@ def stage_sample_video(stage: Path) -> Path:
     target = stage / "resources" / "selftest" / "sample.mp4"
     target.parent.mkdir(parents=True, exist_ok=True)
     shutil.copyfile(source, target)
+    return target
+
+
+def stage_window_icons(stage: Path) -> Path:
+    """The icons the app's windows carry, where core/paths.py looks for them in a bundle."""
+    target = stage / "icons"
+    target.mkdir(parents=True, exist_ok=True)
+    for size in WINDOW_ICON_SIZES:
+        shutil.copyfile(ROOT / "installer" / "icons" / f"mediation-kit-{size}.png",
+                        target / f"mediation-kit-{size}.png")
     return target
 
 
@@ -463,6 +474,7 @@ def main(argv: list[str] | None = None) -> int:
             stage_packs(stage)
             build_index(stage, epoch)
             stage_sample_video(stage)
+            stage_window_icons(stage)
             step("4. Writing the build information")
             check_release_notes()
             write_build_info(stage, epoch)

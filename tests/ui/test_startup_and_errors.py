@@ -66,6 +66,23 @@ def test_about_box_lists_packs_with_versions(qtbot, tmp_path):
     assert "0.1.0" in dialog.heading.text()
 
 
+def test_about_box_shows_the_build_information(qtbot, tmp_path, monkeypatch):
+    # Given a bundle's build information (commit, date and packs of a release)
+    from mediation_kit.core import build_info
+
+    info = build_info.BuildInfo(version="0.1.0", commit="0123456789abcdef",
+                                date="2026-11-23T05:00:00Z",
+                                packs=(build_info.PackVersion("nec-2025", "1.0.0"),),
+                                source="release")
+    monkeypatch.setattr(build_info, "current", lambda: info)
+    # When the About box opens
+    dialog = AboutDialog((make_pack(tmp_path),))
+    qtbot.addWidget(dialog)
+    text = dialog.details.toPlainText()
+    # Then it shows them
+    assert "0123456789" in text and "2026-11-23T05:00:00Z" in text and "release" in text
+
+
 def test_unexpected_exception_is_logged_and_shown(qtbot, tmp_path, caplog, monkeypatch):
     monkeypatch.setattr(sys, "excepthook", sys.excepthook)
     install_excepthook(lambda: None, tmp_path / "mediation-kit.log")

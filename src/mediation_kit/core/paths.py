@@ -52,6 +52,12 @@ def translations_dir() -> Path:
     return bundle_root() / "translations"
 
 
+def window_icon_files() -> list[Path]:
+    """The app icon's PNG sizes for window title bars and task bars (PNG: no plugin needed)."""
+    folder = bundle_root() / ("icons" if is_frozen() else "installer/icons")
+    return sorted(folder.glob("mediation-kit-*.png"))
+
+
 def executable_dir() -> Path:
     return Path(sys.executable).resolve().parent
 

@@ -18,6 +18,7 @@ from pathlib import Path
 from types import TracebackType
 
 from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QWidget
 
 from mediation_kit import APP_ID, APP_NAME, __version__
@@ -92,6 +93,15 @@ class FirstPaint(QObject):
         return False
 
 
+def window_icon() -> QIcon:
+    from mediation_kit.core.paths import window_icon_files
+
+    icon = QIcon()
+    for path in window_icon_files():
+        icon.addFile(str(path))
+    return icon
+
+
 def run_app(argv: list[str]) -> int:
     from mediation_kit.core.logging_setup import setup_logging
     from mediation_kit.core.paths import user_dirs
@@ -125,6 +135,7 @@ def run_app(argv: list[str]) -> int:
         log.info("%s %s started", APP_NAME, __version__)
         for problem in settings.problems:
             log.warning("%s", problem)
+        app.setWindowIcon(window_icon())
         window.finish_building()
         window.start_loading()
 

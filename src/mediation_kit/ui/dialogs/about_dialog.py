@@ -10,6 +10,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QTextBrowser, QVBoxLayout, QWidget
 
 from mediation_kit import APP_NAME, __version__
+from mediation_kit.core import build_info
 from mediation_kit.core.i18n import _, format_event_dates
 from mediation_kit.core.model import Pack
 
@@ -18,6 +19,7 @@ class AboutDialog(QDialog):
     def __init__(self, packs: tuple[Pack, ...], parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.packs = packs
+        self.build = build_info.current()  # read once: from source it asks git
         self.heading = QLabel(self)
         self.heading.setTextFormat(Qt.TextFormat.RichText)
         self.details = QTextBrowser(self)
@@ -51,6 +53,11 @@ class AboutDialog(QDialog):
                                                         pack.event.date_precision),
                             pack=pack.id, version=pack.version, licence=pack.licence))))
             parts.append("</ul>")
+        parts.append("<h3>{}</h3><p>".format(html.escape(_("This build"))))
+        parts.append("<br>".join(
+            html.escape(_("{label}: {value}").format(label=label, value=value))
+            for label, value in build_info.describe(self.build)))
+        parts.append("</p>")
         parts.append("<h3>{}</h3>".format(html.escape(_("Credits and licences"))))
         parts.append("<p>{}</p>".format(html.escape(_(
             "Mediation Kit is free software under the GNU GPL version 3 or later. Each kit "
