@@ -14,8 +14,10 @@ from PySide6.QtCore import QEvent, QObject, QSize, Qt, QUrl, Signal
 from PySide6.QtGui import QColor, QDesktopServices, QFont, QImage, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import (
     QApplication,
+    QFrame,
     QLabel,
     QPushButton,
+    QScrollArea,
     QSizePolicy,
     QTextBrowser,
     QTextEdit,
@@ -364,6 +366,19 @@ def notice_label(parent: QWidget | None = None) -> QLabel:
     label.setMargin(10)
     label.setObjectName("notice")
     return label
+
+
+def side_panel(content: QWidget, parent: QWidget, min_width: int,
+               max_width: int) -> QScrollArea:
+    """The facts column beside a view's main content; it scrolls when the text is large."""
+    panel = QScrollArea(parent)
+    panel.setWidget(content)
+    panel.setWidgetResizable(True)
+    panel.setFrameShape(QFrame.Shape.NoFrame)
+    panel.setMinimumWidth(min_width)
+    panel.setMaximumWidth(max_width)
+    panel.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # its links and buttons take focus instead
+    return panel
 
 
 # --- formatting --------------------------------------------------------------------------

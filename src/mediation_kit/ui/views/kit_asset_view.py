@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QPushButton,
-    QScrollArea,
     QSizePolicy,
     QStackedWidget,
     QVBoxLayout,
@@ -26,6 +25,7 @@ from mediation_kit.core import i18n
 from mediation_kit.core.i18n import N_, _
 from mediation_kit.core.model import KitAsset, KitKind
 from mediation_kit.ui.views.common import (
+    side_panel,
     Library,
     OfflineTextBrowser,
     highlight_in_editor,
@@ -167,13 +167,7 @@ class KitAssetView(QWidget):
         side_layout.addWidget(self.open_button)
         side_layout.addWidget(self.status)
         side_layout.addStretch(1)
-        self.side_panel = QScrollArea(self)
-        self.side_panel.setWidget(side)
-        self.side_panel.setWidgetResizable(True)
-        self.side_panel.setFrameShape(QFrame.Shape.NoFrame)
-        self.side_panel.setMinimumWidth(280)
-        self.side_panel.setMaximumWidth(400)
-        self.side_panel.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.side_panel = side_panel(side, self, min_width=280, max_width=400)
 
         body = QHBoxLayout()
         body.setSpacing(12)

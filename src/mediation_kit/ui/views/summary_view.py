@@ -10,7 +10,6 @@ from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
     QLabel,
-    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
@@ -19,6 +18,7 @@ from mediation_kit.core import i18n
 from mediation_kit.core.i18n import _
 from mediation_kit.core.model import KitAsset, Replay, Summary
 from mediation_kit.ui.views.common import (
+    side_panel,
     Library,
     LinkButton,
     OfflineTextBrowser,
@@ -89,13 +89,7 @@ class SummaryView(QWidget):
         side_layout.addWidget(self.related_heading)
         side_layout.addLayout(self.related_links)
         side_layout.addStretch(1)
-        self.side_panel = QScrollArea(self)
-        self.side_panel.setWidget(side)
-        self.side_panel.setWidgetResizable(True)
-        self.side_panel.setFrameShape(QFrame.Shape.NoFrame)
-        self.side_panel.setMinimumWidth(300)
-        self.side_panel.setMaximumWidth(420)
-        self.side_panel.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.side_panel = side_panel(side, self, min_width=300, max_width=420)
 
         language_row = QHBoxLayout()
         language_row.addWidget(self.language_notice, 1)
