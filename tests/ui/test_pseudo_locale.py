@@ -80,7 +80,7 @@ def test_every_visible_text_of_the_main_window_is_translated(pseudo_locale, wind
     # When the window goes through each of its pages, views and dialogs
     for place, roots in tour(window, qtbot):
         texts = [text for root in roots for text in window_texts(root)]
-        assert texts, f"nothing readable found on {place}"
+        assert len(texts) > 20, f"hardly anything readable found on {place}: {texts}"
         # Then every text a person reads there went through the catalog
         problems += [f"{place}: {line}" for line in unmarked(texts, source_strings)]
     assert not problems, "texts shown without translation (mark them with _()):\n" + \

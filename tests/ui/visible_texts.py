@@ -61,8 +61,9 @@ def describe(widget: QObject) -> str:
 def window_texts(window: QWidget) -> list[ShownText]:
     """The texts of `window` and of its visible descendants, with their menus' actions."""
     found: list[ShownText] = []
+    # Only this window's own widgets: a dialog parented to it is read as a window of its own.
     widgets = [window] + [w for w in window.findChildren(QWidget)
-                          if w.isVisibleTo(window) and not w.isWindow()]
+                          if w.window() is window and w.isVisibleTo(window)]
     for widget in widgets:
         texts = _widget_texts(widget)
         if is_content(widget):
