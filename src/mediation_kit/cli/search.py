@@ -7,7 +7,7 @@ import json
 import re
 import sys
 
-from mediation_kit.core.i18n import N_, _, format_date, format_timestamp, ngettext
+from mediation_kit.core.i18n import N_, _, format_day, format_timestamp, ngettext
 
 EXIT_OK = 0
 EXIT_ERROR = 2
@@ -126,7 +126,7 @@ def _describe(hit) -> str:
     kind = _(TYPE_LABELS.get(hit.type, hit.type))
     if hit.type == "cue" and hit.time is not None:
         kind = _("{kind} at {time}").format(kind=kind, time=format_timestamp(hit.time))
-    where = ", ".join(x for x in (hit.event, format_date(hit.date) if hit.date else "") if x)
+    where = ", ".join(x for x in (hit.event, format_day(hit.date, hit.date_precision) if hit.date else "") if x)
     return _("[{kind}] {title} — {where}").format(kind=kind, title=hit.title, where=where)
 
 

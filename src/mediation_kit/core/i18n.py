@@ -213,6 +213,14 @@ def format_datetime(value: datetime, format: str = "medium") -> str:
     return babel_dates.format_datetime(value, format=format, locale=babel_locale())
 
 
+def format_day(value: date, precision: str = "day", format: str = "long") -> str:
+    """A resource's date; only its month ("mars 2024") when the sources give no more."""
+    if precision == "month":
+        skeleton = "yMMMM" if format in ("long", "full") else "yMMM"
+        return babel_dates.format_skeleton(skeleton, value, locale=babel_locale())
+    return format_date(value, format)
+
+
 def format_event_dates(start: date, end: date, precision: str = "day") -> str:
     """An event's dates: a range of days, or only the month ("mars 2024") when the sources
     give no more than the month (pack.toml `date_precision = "month"`)."""

@@ -46,6 +46,7 @@ class Hit:
     time: float | None = None  # a cue's start, seconds; None otherwise
     parent_key: str | None = None  # a cue's replay key
     language: str | None = None
+    date_precision: str = "day"  # "month" when the event's sources give only the month
 
 
 @dataclass(frozen=True)

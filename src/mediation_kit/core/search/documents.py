@@ -54,6 +54,13 @@ def _keywords(values: Iterable[str]) -> str:
     return ",".join(v for v in (keyword_value(x) for x in values) if v)
 
 
+def _stored_day(day, pack: Pack) -> str | None:
+    """ISO date, or only YYYY-MM when the pack's sources give no more than the month."""
+    if day is None:
+        return None
+    return day.strftime("%Y-%m") if pack.event.date_precision == "month" else day.isoformat()
+
+
 def _base(pack: Pack, key: str, kind: ResourceType, lang: str | None, day) -> dict:
     year = day.year if day is not None else pack.event.year
     return {
@@ -63,7 +70,7 @@ def _base(pack: Pack, key: str, kind: ResourceType, lang: str | None, day) -> di
         "year": str(year),
         "lang": (lang or "").lower(),
         "event_name": pack.event.name,
-        "date": day.isoformat() if day is not None else None,
+        "date": _stored_day(day, pack),
     }
 
 

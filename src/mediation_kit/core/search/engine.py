@@ -237,7 +237,8 @@ class SearchEngine:
             title=stored.get("title", ""),
             pack_id=stored.get("pack", ""),
             event=stored.get("event_name", ""),
-            date=date.fromisoformat(day) if day else None,
+            date=_stored_date(day),
+            date_precision="month" if day and len(day) == 7 else "day",
             score=float(score or 0.0),
             snippet=make_snippet(stored.get("text") or "", marker),
             time=stored.get("time") if stored.get("type") == ResourceType.CUE.value else None,
@@ -498,3 +499,9 @@ class SearchEngine:
         top = self._ranker.top(docs, scorers, size)
         return tuple(self._hit(docnum, score, marker) for docnum, score in top)
 
+
+def _stored_date(day: str | None) -> date | None:
+    """The stored date: YYYY-MM-DD, or YYYY-MM for an event known only to the month."""
+    if not day:
+        return None
+    return date.fromisoformat(day if len(day) == 10 else f"{day}-01")

@@ -408,6 +408,11 @@ def language_in_itself(language: str) -> str:
     return i18n.language_name(language, in_language=language)
 
 
+def date_precision(pack: Pack | None) -> str:
+    """How precisely the pack's sources date its resources: "day", or "month" only."""
+    return pack.event.date_precision if pack is not None else "day"
+
+
 def event_line(event: Event | None) -> str:
     """"Numérique en Commun[s] · Strasbourg" or nothing when the pack is unknown."""
     if event is None:

@@ -25,6 +25,7 @@ from mediation_kit.core import i18n
 from mediation_kit.core.i18n import N_, _
 from mediation_kit.core.model import KitAsset, KitKind
 from mediation_kit.ui.views.common import (
+    date_precision,
     side_panel,
     Library,
     OfflineTextBrowser,
@@ -292,7 +293,7 @@ class KitAssetView(QWidget):
         if pack is not None:
             parts.append(pack.event.name)
         if asset.date is not None:
-            parts.append(i18n.format_date(asset.date))
+            parts.append(i18n.format_day(asset.date, date_precision(pack)))
         return " · ".join(parts)
 
     def _show_preview_notice(self, asset: KitAsset) -> None:

@@ -29,6 +29,7 @@ from mediation_kit.core import i18n
 from mediation_kit.core.i18n import _
 from mediation_kit.core.model import KitAsset, Replay, Summary
 from mediation_kit.ui.views.common import (
+    date_precision,
     EXTERNAL_SCHEMES,
     Library,
     LinkButton,
@@ -314,7 +315,7 @@ class ReplayView(QWidget):
         place = event_line(pack.event if pack is not None else None)
         if place:
             parts.append(place)
-        parts.append(i18n.format_date(replay.date))
+        parts.append(i18n.format_day(replay.date, date_precision(pack)))
         parts.append(_("Duration: {duration}").format(duration=i18n.format_duration(
             replay.duration)) if replay.duration is not None else _("Duration unknown"))
         return " · ".join(parts)

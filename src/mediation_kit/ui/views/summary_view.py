@@ -18,6 +18,7 @@ from mediation_kit.core import i18n
 from mediation_kit.core.i18n import _
 from mediation_kit.core.model import KitAsset, Replay, Summary
 from mediation_kit.ui.views.common import (
+    date_precision,
     side_panel,
     Library,
     LinkButton,
@@ -168,10 +169,10 @@ class SummaryView(QWidget):
         return self.library.translation(summary)
 
     def _meta_text(self, summary: Summary) -> str:
-        when = i18n.format_date(summary.date)
+        pack = self.library.pack(summary.pack_id) if self.library is not None else None
+        when = i18n.format_day(summary.date, date_precision(pack))
         if summary.time is not None:
             when = _("{date}, {time}").format(date=when, time=i18n.format_time(summary.time))
-        pack = self.library.pack(summary.pack_id) if self.library is not None else None
         place = event_line(pack.event if pack is not None else None)
         return _("{event} — {when}").format(event=place, when=when) if place else when
 
