@@ -128,3 +128,12 @@ def test_an_event_known_only_to_the_month_shows_the_month(in_language, language,
     # and an event known to the day reads as a range of days
     assert plain(i18n.format_event_dates(date(2025, 10, 29), date(2025, 10, 30))) == \
         plain(i18n.format_date_range(date(2025, 10, 29), date(2025, 10, 30)))
+
+
+@pytest.mark.parametrize(("language", "month", "day"), [
+    ("fr", "mars 2024", "5 mars 2024"), ("en", "March 2024", "March 5, 2024"),
+    ("de", "März 2024", "5. März 2024")])
+def test_a_resource_dated_to_the_month_shows_no_day(in_language, language, month, day):
+    in_language(language)
+    assert i18n.format_day(date(2024, 3, 1), "month") == month
+    assert i18n.format_day(date(2024, 3, 5)) == day
