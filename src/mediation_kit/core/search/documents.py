@@ -23,7 +23,7 @@ from mediation_kit.core.search.schema import (
 _markdown_marks = re.compile(
     r"(^|\n)\s{0,3}(#{1,6}|[-*+]|\d+\.|>)\s+"
     r"|[*_`]+"
-    r"|\s*\|[\s|:-]*"
+    r"|[ \t]*\|[ \t|:-]*"  # within a line: a table row's end must not hide the next heading
     r"|!?\[([^\]]*)\]\([^)]*\)")
 
 
