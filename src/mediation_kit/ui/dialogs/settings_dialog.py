@@ -26,6 +26,8 @@ class SettingsDialog(QDialog):
         self.text_size = QComboBox(self)
         self.theme = QComboBox(self)
         self.media_folder = QLineEdit(self)
+        # Room for a real path and for the longest placeholder ("Aucun dossier choisi").
+        self.media_folder.setMinimumWidth(self.fontMetrics().averageCharWidth() * 40)
         self.choose_folder = QPushButton(self)
         self.choose_folder.clicked.connect(self._on_choose_folder)
         folder_row = QHBoxLayout()
