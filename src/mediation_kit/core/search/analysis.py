@@ -9,7 +9,6 @@ The query side runs the very same analyzers (see `terms_for`), never the query p
 from __future__ import annotations
 
 import re
-import unicodedata
 from functools import lru_cache
 
 from whoosh.analysis import (
@@ -22,6 +21,8 @@ from whoosh.analysis import (
 )
 from whoosh.lang import stopwords_for_language
 
+from mediation_kit.core.text import fold  # noqa: F401 - also the search package's fold
+
 # Shortest typed word expanded as a prefix; a shorter last word counts as a whole word.
 MIN_PREFIX = 2
 # The first GRAM letters of each word are indexed as a term of the prefix field. A prefix of
@@ -33,13 +34,6 @@ GRAM = 3
 
 WORD_PATTERN = r"\w+"
 _word_re = re.compile(WORD_PATTERN)
-
-
-def fold(text: str) -> str:
-    """Lower case without accents: "Événement" -> "evenement", "Œuvre" -> "oeuvre"."""
-    text = text.casefold().replace("œ", "oe").replace("æ", "ae")
-    decomposed = unicodedata.normalize("NFKD", text)
-    return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
 def words(text: str) -> list[str]:

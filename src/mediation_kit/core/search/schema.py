@@ -7,7 +7,7 @@ from whoosh.fields import ID, KEYWORD, STORED, TEXT, Schema
 
 from mediation_kit.core.search import analysis
 
-SCHEMA_VERSION = 7
+SCHEMA_VERSION = 8
 
 # Text languages with their own analysed fields; any other language goes to the fallback.
 TEXT_LANGUAGES = ("fr", "en")

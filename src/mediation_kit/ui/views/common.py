@@ -4,7 +4,6 @@ online, link buttons, scaled headings and the few facts every view formats the s
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Protocol
@@ -27,6 +26,7 @@ from PySide6.QtWidgets import (
 from mediation_kit.core import i18n
 from mediation_kit.core.i18n import _
 from mediation_kit.core.model import Event, Pack, Person, Summary
+from mediation_kit.core.text import fold, fold_with_positions
 
 # Schemes a click may hand to the system (browser, mail client); never fetched by the kit.
 EXTERNAL_SCHEMES = frozenset({"http", "https", "mailto"})
@@ -50,33 +50,6 @@ class Library(Protocol):
 
 
 # --- accent- and case-insensitive matching -----------------------------------------------
-
-# Letters that Unicode does not decompose but a French reader types as two.
-_LIGATURES = {"œ": "oe", "æ": "ae", "ß": "ss"}
-
-
-def fold_with_positions(text: str) -> tuple[str, list[int]]:
-    """`text` without accents and case, and for each folded character its index in `text`.
-
-    "Numérique" folds to "numerique"; positions let a match in the folded text be shown on
-    the original one.
-    """
-    folded: list[str] = []
-    origin: list[int] = []
-    for index, char in enumerate(text):
-        lowered = char.casefold()
-        for part in _LIGATURES.get(lowered, lowered):
-            for base in unicodedata.normalize("NFKD", part):
-                if unicodedata.combining(base):
-                    continue
-                folded.append(base)
-                origin.append(index)
-    return "".join(folded), origin
-
-
-def fold(text: str) -> str:
-    return fold_with_positions(text)[0]
-
 
 def query_words(terms: Iterable[str]) -> list[str]:
     """The folded words of the query terms, longest first (so a longer word wins)."""
