@@ -5,7 +5,17 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from mediation_kit.core.i18n import _, ngettext
+from mediation_kit.core.i18n import N_, _, ngettext
+
+# Index states as `index check` names them (IndexState values).
+STATE_LABELS = {
+    "ok": N_("usable"),
+    "rebuilt": N_("rebuilt"),
+    "missing": N_("missing"),
+    "stale-packs": N_("out of date (the content packs changed)"),
+    "stale-schema": N_("out of date (built by another version of the kit)"),
+    "corrupt": N_("damaged"),
+}
 
 EXIT_OK = 0
 EXIT_UNUSABLE = 1
@@ -127,7 +137,8 @@ def run_check(args) -> int:
                          args.cache or paths.user_dirs().index_cache)
     which = _("shipped") if status.source is IndexSource.SHIPPED else _("cache")
     print(_("Index: {path} ({which})").format(path=status.path, which=which))
-    print(_("State: {state}").format(state=str(status.state)))
+    state = str(status.state)
+    print(_("State: {state}").format(state=_(STATE_LABELS.get(state, state))))
     if status.usable:
         print(ngettext("{count} resource", "{count} resources", status.doc_count).format(
             count=status.doc_count))

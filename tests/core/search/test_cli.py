@@ -27,7 +27,7 @@ def test_index_build_then_check(resources, capsys):
     # The shipped index is the one just built: check says so
     assert run_cli(["index", "check"]) == 0
     out, _err = capsys.readouterr()
-    assert "(shipped)" in out and "State: ok" in out and "5 resources" in out
+    assert "(shipped)" in out and "State: usable" in out and "5 resources" in out
 
 
 def test_index_check_without_any_index_exits_1(resources, capsys):
