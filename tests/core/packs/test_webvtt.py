@@ -5,6 +5,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from mediation_kit.core.packs import WebVTTError, parse_timestamp, parse_webvtt
+from mediation_kit.core.packs.webvtt import read_webvtt
 
 
 @pytest.mark.parametrize(("text", "seconds"), [
@@ -45,23 +46,54 @@ def test_windows_line_ends_and_a_header_alone_are_fine():
     assert (cue.start, cue.text) == (1.0, "Oui")
 
 
-@pytest.mark.parametrize(("text", "line", "reason"), [
-    ("", 1, 'the first line must be "WEBVTT"'),
-    ("WEBVTTX\n", 1, 'the first line must be "WEBVTT"'),
-    ("WEBVTT\n\n00:01.000 -> 00:02.000\nx\n", 3, "expected a cue timing line"),
-    ("WEBVTT\n\nid\nno timing here\n", 4, "expected a cue timing line"),
-    ("WEBVTT\n\n00:01.000 --> 00:02.000\nx\n\n1:02.000 --> 1:03.000\ny\n", 6,
-     '"1:02.000" is not a WebVTT time'),
-    ("WEBVTT\n\n00:01.000 --> 00:61.000\nx\n", 3, '"00:61.000" is not a WebVTT time'),
-    ("WEBVTT\n\n00:05.000 --> 00:02.000\nx\n", 3, "the cue ends before it starts"),
-])
-def test_bad_transcripts_name_their_line(text, line, reason):
+@pytest.mark.parametrize("text", ["", "WEBVTTX\n", "webvtt\n", " WEBVTT\n", "WEBVT"])
+def test_a_file_that_is_not_webvtt_is_refused_whole(text):
     with pytest.raises(WebVTTError) as caught:
         parse_webvtt(text)
-    assert caught.value.line == line
-    assert reason in caught.value.reason
-    assert str(caught.value).startswith(f"line {line}: ")
+    assert caught.value.line == 1
+    assert 'the first line must be "WEBVTT"' in caught.value.reason
+    assert str(caught.value).startswith("line 1: ")
     assert isinstance(caught.value, ValueError)
+
+
+@pytest.mark.parametrize(("text", "line", "reason"), [
+    ("WEBVTT\n\n00:01.000 -> 00:02.000\nx\n", 3, "expected a cue timing line"),
+    ("WEBVTT\n\nid\nno timing here\n", 3, "expected a cue timing line"),
+    ("WEBVTT\n\n1:02.000 --> 1:03.000\ny\n", 3, '"1:02.000" is not a WebVTT time'),
+    ("WEBVTT\n\n00:01.000 --> 00:61.000\nx\n", 3,
+     '"00:61.000" is not a WebVTT time: minutes and seconds go from 00 to 59'),
+    ("WEBVTT\n\n00:01.000 x --> 00:02.000\nx\n", 3, 'expected "-->" after the start time'),
+    ("WEBVTT\n\n00:01.000 -->\nx\n", 3, 'a time is missing before or after "-->"'),
+    ("WEBVTT\n\n" + "9" * 5000 + ":00:00.000 --> 00:01.000\nx\n", 3,
+     "is too far to be a time in a video"),
+    ("WEBVTT\n\n3000000000000:00:00.000 --> 00:01.000\nx\n", 3,
+     "is too far to be a time in a video"),
+    ("WEBVTT\n\n00:01.000 --> 00:02.000\nOui\n\nSTYLE\n::cue {}\n", 6,
+     "a STYLE block after the first cue: browsers ignore it"),
+    ("WEBVTT\n\n00:01.000 --> 00:02.000\nOui\n\nREGION\nid:r\n", 6,
+     "a REGION block after the first cue: browsers ignore it"),
+    ("WEBVTT\n\n00:01.000 --> 00:02.000\nvote\nA --> B\n", 5,
+     'a line containing "-->" starts a new cue, even in the text of a cue'),
+])
+def test_a_bad_block_is_left_out_and_named_by_its_line(text, line, reason):
+    # Given a transcript with one bad block (and no other cue, or one good one)
+    # When it is read
+    transcript = read_webvtt(text)
+    # Then the bad block is named on its line, and nothing else is wrong
+    assert [(p.line, reason in p.message) for p in transcript.problems] == [(line, True)]
+    assert all(cue.text in ("Oui", "vote") for cue in transcript.cues)
+
+
+def test_cue_lines_are_the_lines_of_their_timings():
+    transcript = read_webvtt("WEBVTT\n\nid\n00:01.000 --> 00:02.000\na\n\n"
+                             "00:03.000 --> 00:04.000\nb\n")
+    assert transcript.cue_lines == (4, 7)
+
+
+def test_a_line_of_a_million_characters_is_read_in_one_piece():
+    text = "WEBVTT\n\n00:01.000 --> 00:02.000\n" + "mot " * 250_000 + "\n"
+    [cue] = parse_webvtt(text)
+    assert len(cue.text.split()) == 250_000
 
 
 def _vtt_time(seconds_ms: int) -> str:
@@ -85,7 +117,7 @@ def test_written_cues_read_back(cues):
         for start, length, words in cues)
     # When the file is parsed
     parsed = parse_webvtt(text)
-    # Then each cue comes back with its times and text
+    # Then each cue comes back with its times and text (a run of spaces reads as one)
     assert [(c.start, c.end, c.text) for c in parsed] == [
-        (start / 1000, (start + length) / 1000, words)
+        (start / 1000, (start + length) / 1000, " ".join(words.split()))
         for start, length, words in cues]

@@ -19,7 +19,7 @@ from mediation_kit.core.packs.problems import Problem, ProblemLog
 from mediation_kit.core.packs.reader import LANGUAGE_PATTERN, TableReader, suggestion
 from mediation_kit.core.packs.sources import (
     TomlSource, parse_toml, read_text, read_toml, split_front_matter)
-from mediation_kit.core.packs.webvtt import WebVTTError, parse_webvtt
+from mediation_kit.core.packs.webvtt import WebVTTError, read_webvtt
 
 PACK_FILE = "pack.toml"
 REPLAYS_FILE = "replays.toml"
@@ -317,7 +317,7 @@ class _PackLoader:
                 video_file=self._video(fields),
                 chapters=self._chapters(fields, number),
             )
-            transcript = self._transcript(fields)
+            transcript = self._transcript(fields, values["duration"])
             if fields.failed:
                 continue
             if values["id"] in seen:
@@ -378,8 +378,9 @@ class _PackLoader:
             chapters.append(Chapter(start=start, title=title))
         return tuple(chapters)
 
-    def _transcript(self, fields: TableReader):
-        """(file, cues) of the replay's transcript, None when absent or unusable."""
+    def _transcript(self, fields: TableReader, duration: float | None):
+        """(file, cues) of the replay's transcript, None when absent or unusable. A cue that
+        browsers drop is reported and left out; the others load."""
         relative = fields.text("transcript")
         if relative is None:
             return None
@@ -390,11 +391,13 @@ class _PackLoader:
         if text is None:
             return None
         try:
-            cues = parse_webvtt(text)
+            transcript = read_webvtt(text, duration)
         except WebVTTError as error:
             self.log.add(path, error.line, error.reason)
             return None
-        return path, tuple(cues)
+        for problem in transcript.problems:
+            self.log.add(path, problem.line, problem.message)
+        return path, transcript.cues
 
     def _inside_pack(self, fields: TableReader, key: str, relative: str,
                      base: Path) -> Path | None:
