@@ -27,7 +27,7 @@ _POSITION = re.compile(r"(?:(\d+):([0-5]\d)|(\d+)):([0-5]\d(?:\.\d+)?)")
 # WebVTT ends a line at CR, LF or CRLF only (not at U+2028, U+0085, form feed...).
 _LINE_END = re.compile(r"\r\n|\r|\n")
 _ASCII_SPACE = " \t\n\x0c\r"  # "skip whitespace" in the timing line
-_DIGITS = re.compile(r"[0-9]*")
+_TIMESTAMP = re.compile(r"([0-9]+):([0-9]+)(?::([0-9]+))?\.([0-9]+)")
 _WRITTEN = re.compile(r"[^ \t\x0c]*")  # a time as written, for messages
 _ARROW = "-->"
 # "NOTE", "STYLE" and "REGION" open a block when followed by nothing but spaces or tabs
@@ -241,48 +241,38 @@ def _skip_space(line: str, at: int) -> int:
 
 
 def _timestamp(line: str, at: int) -> tuple[float, str, int]:
-    """"Collect a WebVTT timestamp" at `at`: (seconds, the time as written, the index after)."""
-    written = _WRITTEN.match(line, at).group().split(_ARROW)[0]
-    if not written:
-        raise _BadTiming(_('a time is missing before or after "-->"'))
-    wrong = _BadTiming(_('"{time}" is not a WebVTT time (expected HH:MM:SS.mmm or MM:SS.mmm)')
-                       .format(time=written))
-    first, at = _digits(line, at)
-    if not first or not line.startswith(":", at):
-        raise wrong
-    hours = len(first) != 2 or int(first) > 59
-    second, at = _digits(line, at + 1)
-    if len(second) != 2:
-        raise wrong
-    if hours or line.startswith(":", at):
-        if not line.startswith(":", at):
-            raise wrong
-        third, at = _digits(line, at + 1)
-        if len(third) != 2:
-            raise wrong
-        hour_digits, minute_digits, second_digits = first, second, third
-    else:
-        hour_digits, minute_digits, second_digits = "0", first, second
-    if not line.startswith(".", at):
-        raise wrong
-    millis, at = _digits(line, at + 1)
-    if len(millis) != 3:
-        raise wrong
-    if int(minute_digits) > 59 or int(second_digits) > 59:
+    """"Collect a WebVTT timestamp" at `at`: (seconds, the time as written, the index after).
+
+    The digit runs of the regular expression are maximal, as the algorithm collects them; the
+    rules on their lengths follow."""
+    match = _TIMESTAMP.match(line, at)
+    if match is None or not _timestamp_fields_fit(*match.groups()):
+        written = _WRITTEN.match(line, at).group().split(_ARROW)[0]
+        if not written:
+            raise _BadTiming(_('a time is missing before or after "-->"'))
+        raise _BadTiming(_('"{time}" is not a WebVTT time (expected HH:MM:SS.mmm or '
+                           'MM:SS.mmm)').format(time=written))
+    first, second, third, millis = match.groups()
+    hours, minutes, seconds = (first, second, third) if third is not None else ("0", first, second)
+    if int(minutes) > 59 or int(seconds) > 59:
         raise _BadTiming(_('"{time}" is not a WebVTT time: minutes and seconds go from 00 to 59')
-                         .format(time=written))
+                         .format(time=match.group()))
     # Thousands of digits would make int() refuse; far fewer already pass the player's limit.
-    if len(hour_digits.lstrip("0")) > 20 or (
-            total_ms := ((int(hour_digits) * 60 + int(minute_digits)) * 60
-                         + int(second_digits)) * 1000 + int(millis)) > _LONGEST_MS:
-        raise _BadTiming(_('"{time}" is too far to be a time in a video').format(time=written))
+    if len(hours.lstrip("0")) > 20 or (
+            total_ms := ((int(hours) * 60 + int(minutes)) * 60 + int(seconds)) * 1000
+            + int(millis)) > _LONGEST_MS:
+        raise _BadTiming(_('"{time}" is too far to be a time in a video').format(
+            time=match.group()))
     # In whole milliseconds first, so that "00:12.601" is exactly 12.601.
-    return total_ms / 1000, written, at
+    return total_ms / 1000, match.group(), match.end()
 
 
-def _digits(line: str, at: int) -> tuple[str, int]:
-    digits = _DIGITS.match(line, at).group()
-    return digits, at + len(digits)
+def _timestamp_fields_fit(first: str, second: str, third: str | None, millis: str) -> bool:
+    """Two-digit minutes and seconds, three-digit milliseconds; a first field that is not two
+    digits, or above 59, is the hours, and then the seconds must follow."""
+    if len(second) != 2 or len(millis) != 3 or (third is not None and len(third) != 2):
+        return False
+    return third is not None or (len(first) == 2 and int(first) <= 59)
 
 
 def _check_times(cues: list[_Cue], problems: list[TranscriptProblem],
