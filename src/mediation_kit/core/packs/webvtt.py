@@ -230,7 +230,7 @@ def _timing(line: str) -> tuple[float, float, str, str]:
     if not line.startswith(_ARROW, at):
         raise _BadTiming(_('expected "-->" after the start time {time}').format(time=start_text))
     at = _skip_space(line, at + len(_ARROW))
-    end, end_text, _at = _timestamp(line, at)
+    end, end_text = _timestamp(line, at)[:2]
     return start, end, start_text, end_text
 
 
