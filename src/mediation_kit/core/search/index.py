@@ -6,14 +6,23 @@ labels of facet values. At start-up `ensure_index` uses the shipped index (read-
 valid and fresh, else the one in the user's cache, else rebuilds into the cache. A build always
 goes into a temporary folder beside its destination and is renamed into place when complete, so
 an interrupted build never leaves a broken index behind.
+
+Nothing the kit did not create is ever removed: a build refuses a destination that holds
+anything but a kit index (`DestinationError`), and at start-up the cache's destination is moved
+aside instead. Every folder the kit creates carries a marker file (`MARKER_FILE`, with the
+builder's process id), by which the leftovers of a killed build (`.index.building-*`,
+`.index.old-*`) are recognised and removed at the next start (`clean_leftovers`).
 """
 
 from __future__ import annotations
 
+import datetime
 import enum
+import errno
 import hashlib
 import json
 import os
+import re
 import shutil
 import uuid
 import zlib
@@ -29,6 +38,8 @@ from mediation_kit.core.search.schema import SCHEMA_VERSION, body_field, make_sc
 from mediation_kit.core.tasks import CancelToken, Cancelled, ProgressCallback, report
 
 META_FILE = "mediation-kit-index.json"
+# Written first into every folder a build creates: what makes a leftover the kit's own.
+MARKER_FILE = ".mediation-kit-index"
 # Files at most this big are hashed whole for the fingerprint; bigger ones by size and ends.
 _WHOLE_HASH_LIMIT = 1 << 20
 _EDGE = 1 << 16
@@ -44,6 +55,8 @@ class IndexState(enum.StrEnum):
     STALE_PACKS = "stale-packs"
     STALE_SCHEMA = "stale-schema"
     CORRUPT = "corrupt"
+    # Out of date, and could not be rebuilt (a full disk): used as it is, better than nothing.
+    KEPT = "kept"
 
 
 class IndexSource(enum.StrEnum):
@@ -51,7 +64,7 @@ class IndexSource(enum.StrEnum):
     CACHE = "cache"
 
 
-USABLE_STATES = frozenset({IndexState.OK, IndexState.REBUILT})
+USABLE_STATES = frozenset({IndexState.OK, IndexState.REBUILT, IndexState.KEPT})
 
 
 @dataclass(frozen=True)
@@ -70,6 +83,14 @@ class IndexStatus:
 
 class IndexBuildError(Exception):
     """The index could not be built (the message names the folder and the problem)."""
+
+
+class DestinationError(IndexBuildError):
+    """The destination holds something that is not a kit index; nothing was touched."""
+
+    def __init__(self, message: str, path: Path) -> None:
+        super().__init__(message)
+        self.path = path
 
 
 # --- fingerprint ---------------------------------------------------------------------------
@@ -114,15 +135,40 @@ def read_meta(index_dir: Path) -> dict | None:
     try:
         with (Path(index_dir) / META_FILE).open("rb") as fp:
             meta = json.load(fp)
-    except (OSError, ValueError):
+    except (OSError, ValueError, RecursionError):
         return None
     return meta if isinstance(meta, dict) else None
+
+
+def meta_is_well_formed(meta: dict) -> bool:
+    """True when every field the engine reads has the type it expects (a hand-edited or
+    foreign file must be called damaged, not crash a search later)."""
+
+    def strings(value) -> bool:
+        return isinstance(value, list) and all(isinstance(v, str) for v in value)
+
+    def count(value) -> bool:
+        return isinstance(value, int) and not isinstance(value, bool) and value >= 0
+
+    files, labels, frequent = meta.get("files"), meta.get("labels"), meta.get("frequent_terms")
+    return (count(meta.get("schema"))
+            and isinstance(meta.get("fingerprint"), str)
+            and count(meta.get("doc_count"))
+            and isinstance(files, dict) and bool(files)
+            and all(isinstance(v, list) and len(v) == 2 and all(count(n) for n in v)
+                    for v in files.values())
+            and isinstance(labels, dict)
+            and all(isinstance(values, dict)
+                    and all(isinstance(k, str) and isinstance(v, str) for k, v in values.items())
+                    for values in labels.values())
+            and isinstance(frequent, dict) and all(strings(v) for v in frequent.values()))
 
 
 def _file_checksums(index_dir: Path) -> dict[str, list[int]]:
     sums = {}
     for path in sorted(index_dir.iterdir()):
-        if path.is_file() and path.name != META_FILE and not path.name.endswith(_LOCKS):
+        if (path.is_file() and path.name not in (META_FILE, MARKER_FILE)
+                and not path.name.endswith(_LOCKS)):
             data = path.read_bytes()
             sums[path.name] = [len(data), zlib.crc32(data)]
     return sums
@@ -146,6 +192,8 @@ def inspect_index(index_dir: Path, fingerprint: str) -> tuple[IndexState, int]:
         return IndexState.CORRUPT, 0
     if meta.get("schema") != SCHEMA_VERSION:
         return IndexState.STALE_SCHEMA, 0
+    if not meta_is_well_formed(meta):
+        return IndexState.CORRUPT, 0
     try:
         if _file_checksums(index_dir) != meta["files"]:
             return IndexState.CORRUPT, 0
@@ -197,13 +245,14 @@ def build_index(packs: Iterable[Pack], output_dir: Path, progress: ProgressCallb
     """
     from whoosh import index as whoosh_index
 
-    output_dir = Path(output_dir)
+    output_dir = check_destination(Path(output_dir))
     packs = list(packs)
     total = sum(documents.count_documents(p) for p in packs)
     output_dir.parent.mkdir(parents=True, exist_ok=True)
     tmp = output_dir.parent / f".{output_dir.name}.building-{uuid.uuid4().hex[:8]}"
     tmp.mkdir()
     try:
+        _write_marker(tmp)
         report(progress, 0, total, _("Indexing {count} resources…").format(count=total))
         ix = whoosh_index.create_in(str(tmp), make_schema())
         # Separate files, not one compound file: Whoosh copies the parts of a compound file into
@@ -239,6 +288,7 @@ def build_index(packs: Iterable[Pack], output_dir: Path, progress: ProgressCallb
         finally:
             ix.close()
         _write_meta(tmp, fingerprint, done, labels, frequent)
+        _write_marker(tmp, building=False)
         _replace_dir(tmp, output_dir)
         report(progress, total, total, _("Index ready: {count} resources").format(count=done))
         return done
@@ -274,19 +324,170 @@ def _write_meta(index_dir: Path, fingerprint: str, doc_count: int, labels: _Labe
 
 
 def _replace_dir(new: Path, target: Path) -> None:
-    """Puts the finished folder `new` at `target`, the old one being removed only after."""
+    """Puts the finished folder `new` at `target`, the old one being removed only after.
+
+    `target` was checked by `check_destination`: a kit index, an empty folder, an empty file
+    or nothing."""
     old = None
-    if target.exists():
+    if target.is_dir():
         old = target.parent / f".{target.name}.old-{uuid.uuid4().hex[:8]}"
+        _write_marker(target)  # ours now, for whoever finds it if we are killed
         os.replace(target, old)
+    elif os.path.lexists(target):
+        target.unlink()  # an empty file: nothing is lost
     try:
         os.replace(new, target)
-    except OSError:
+    except BaseException:  # also SIGTERM or Ctrl+C between the two renames
         if old is not None:
             os.replace(old, target)
         raise
     if old is not None:
         shutil.rmtree(old, ignore_errors=True)
+
+
+# --- what the kit created, and what it did not ----------------------------------------------
+
+
+def _write_marker(folder: Path, building: bool = True) -> None:
+    """Marks `folder` as the kit's; while `building`, with this process's id (a finished
+    index carries no id, so that two builds of the same packs give the same files)."""
+    content = {"pid": os.getpid()} if building else {}
+    try:
+        (folder / MARKER_FILE).write_text(json.dumps(content), encoding="utf-8")
+    except OSError:
+        pass  # a read-only index is left as it is (META_FILE still names it the kit's)
+
+
+def is_kit_index(folder: Path) -> bool:
+    """True for a folder the kit made: its marker or metadata file, and files only."""
+    folder = Path(folder)
+    if folder.is_symlink() or not folder.is_dir():
+        return False
+    try:
+        entries = list(folder.iterdir())
+    except OSError:
+        return False
+    names = {p.name for p in entries}
+    if not names & {MARKER_FILE, META_FILE}:
+        return False
+    return all(p.is_file() and not p.is_symlink() for p in entries)
+
+
+def check_destination(output_dir: Path) -> Path:
+    """The folder a build may replace at `output_dir` (a symbolic link to a folder gives the
+    folder). Raises DestinationError, touching nothing, when something there is not the kit's:
+    a non-empty folder that is not a kit index, a file with content, a dangling link."""
+    output_dir = Path(output_dir)
+    if output_dir.is_symlink():
+        if not output_dir.exists():
+            raise DestinationError(_("{path} is a link to {target}, which does not exist.")
+                                   .format(path=output_dir, target=os.readlink(output_dir)),
+                                   output_dir)
+        real = output_dir.resolve()
+        if not real.is_dir():
+            raise DestinationError(_("{path} is a link to a file, not to a folder.")
+                                   .format(path=output_dir), output_dir)
+        return check_destination(real)
+    if not os.path.lexists(output_dir):
+        return output_dir
+    if output_dir.is_dir():
+        try:
+            empty = not any(output_dir.iterdir())
+        except OSError as error:
+            raise DestinationError(_("{path} cannot be read: {error}").format(
+                path=output_dir, error=error.strerror or error), output_dir) from error
+        if empty or is_kit_index(output_dir):
+            return output_dir
+        raise DestinationError(_(
+            "{path} is not empty and is not a search index of the kit (it has no {meta}): "
+            "nothing was written, so that none of its files is lost. Choose a new or empty "
+            "folder.").format(path=output_dir, meta=META_FILE), output_dir)
+    if output_dir.is_file() and output_dir.stat().st_size == 0:
+        return output_dir  # an empty file holds nothing to lose
+    raise DestinationError(_("{path} is a file, not an index folder: nothing was written.")
+                           .format(path=output_dir), output_dir)
+
+
+_LEFTOVER = re.compile(r"\.(?P<name>.+)\.(?:building|old)-[0-9a-f]{8}")
+
+
+def clean_leftovers(index_dir: Path) -> list[Path]:
+    """Removes what killed builds of `index_dir` left beside it; returns what was removed.
+
+    Only folders named like the kit's temporaries AND holding its marker (or metadata) and
+    files only are removed, and never one whose builder is still running."""
+    index_dir = Path(index_dir)
+    parent = index_dir.parent
+    removed = []
+    try:
+        candidates = list(parent.iterdir())
+    except OSError:
+        return removed
+    for path in candidates:
+        match = _LEFTOVER.fullmatch(path.name)
+        if match is None or match["name"] != index_dir.name:
+            continue
+        if not is_kit_index(path) and not _empty_folder(path):
+            continue
+        if _builder_running(path):
+            continue
+        shutil.rmtree(path, ignore_errors=True)
+        if not os.path.lexists(path):
+            removed.append(path)
+    return removed
+
+
+def _empty_folder(path: Path) -> bool:
+    """A folder killed before its marker was written: removing it loses nothing."""
+    try:
+        return path.is_dir() and not path.is_symlink() and not any(path.iterdir())
+    except OSError:
+        return False
+
+
+def _builder_running(folder: Path) -> bool:
+    try:
+        pid = json.loads((folder / MARKER_FILE).read_text(encoding="utf-8"))["pid"]
+    except (OSError, ValueError, KeyError, TypeError):
+        return False
+    if not isinstance(pid, int) or pid == os.getpid():
+        return False  # our own leftovers: this process is not building them any more
+    return _process_exists(pid)
+
+
+def _process_exists(pid: int) -> bool:
+    if os.name == "nt":  # os.kill(pid, 0) would send Ctrl+C there
+        import ctypes
+
+        kernel32 = ctypes.windll.kernel32  # type: ignore[attr-defined]
+        handle = kernel32.OpenProcess(0x1000, False, pid)  # PROCESS_QUERY_LIMITED_INFORMATION
+        if not handle:
+            return False
+        code = ctypes.c_ulong()
+        try:
+            kernel32.GetExitCodeProcess(handle, ctypes.byref(code))
+        finally:
+            kernel32.CloseHandle(handle)
+        return code.value == 259  # STILL_ACTIVE
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:
+        return True  # exists, owned by someone else
+    return True
+
+
+def move_aside(path: Path) -> Path:
+    """Renames what is at `path` to `<name>.moved-aside-<date>` (numbered, never over
+    anything) and returns the new name."""
+    stem = f"{path.name}.moved-aside-{datetime.date.today().isoformat()}"
+    for n in range(1, 1000):
+        candidate = path.with_name(stem if n == 1 else f"{stem}-{n}")
+        if not os.path.lexists(candidate):
+            os.rename(path, candidate)
+            return candidate
+    raise FileExistsError(errno.EEXIST, os.strerror(errno.EEXIST), str(path))
 
 
 # --- choosing the index at start-up ----------------------------------------------------------
@@ -340,25 +541,59 @@ def ensure_index(packs_dir: Path, shipped_dir: Path, cache_dir: Path,
                  cancel: CancelToken | None = None) -> IndexStatus:
     """A usable index for the packs in `packs_dir`, rebuilding into `cache_dir` when needed.
 
-    Raises IndexBuildError (with a message for a person) when the packs cannot be read or the
-    cache cannot be written, and Cancelled when cancelled.
+    First removes what killed builds left in the cache. Whatever is at `cache_dir` and is not
+    a kit index (a file, a dangling link, someone's folder) is moved aside, never deleted.
+    When the rebuild fails (a full disk) and an out-of-date index is still readable, that one
+    is used. Raises IndexBuildError (with a message for a person) when the packs cannot be
+    read or the cache cannot be written, and Cancelled when cancelled.
     """
+    cache_dir = Path(cache_dir)
+    clean_leftovers(cache_dir)
     fingerprint = index_fingerprint(packs_dir)
     status, problem = _choose(packs_dir, shipped_dir, cache_dir, fingerprint)
     if status is not None:
         return status
-    state, source = problem
+    state, _source = problem
+    notes = []
+    try:
+        check_destination(cache_dir)
+    except DestinationError as refused:
+        try:
+            moved = move_aside(refused.path)
+        except OSError as error:
+            raise IndexBuildError(_("Cannot build the index in {folder}: {error}").format(
+                folder=cache_dir, error=error.strerror or error)) from error
+        notes.append(_("{path} was not an index of the kit: it was kept as {moved}.").format(
+            path=refused.path, moved=moved.name))
     packs = load_packs_for_index(packs_dir)
     try:
-        count = build_index(packs, Path(cache_dir), progress, cancel, fingerprint=fingerprint)
+        count = build_index(packs, cache_dir, progress, cancel, fingerprint=fingerprint)
     except Cancelled:
         raise
     except OSError as exc:
+        error = exc.strerror or str(exc)
+        kept = _out_of_date_index(shipped_dir, cache_dir, fingerprint, error)
+        if kept is not None:
+            return kept
         raise IndexBuildError(_("Cannot build the index in {folder}: {error}").format(
-            folder=cache_dir, error=exc.strerror or exc)) from exc
-    return IndexStatus(Path(cache_dir), IndexState.REBUILT, IndexSource.CACHE,
-                       _("The index was rebuilt because {problem} ({count} resources).").format(
-                           problem=_problem_message(state), count=count), count, state)
+            folder=cache_dir, error=error)) from exc
+    notes.append(_("The index was rebuilt because {problem} ({count} resources).").format(
+        problem=_problem_message(state), count=count))
+    return IndexStatus(cache_dir, IndexState.REBUILT, IndexSource.CACHE, " ".join(notes),
+                       count, state)
+
+
+def _out_of_date_index(shipped_dir: Path, cache_dir: Path, fingerprint: str,
+                       error: str) -> IndexStatus | None:
+    """An index that is whole but older than the packs, for when none can be built."""
+    for path, source in ((cache_dir, IndexSource.CACHE), (shipped_dir, IndexSource.SHIPPED)):
+        state, count = inspect_index(path, fingerprint)
+        if state is IndexState.STALE_PACKS:
+            return IndexStatus(Path(path), IndexState.KEPT, source, _(
+                "The index could not be rebuilt ({error}): the previous one is used, and may "
+                "miss the latest changes of the content packs ({count} resources).").format(
+                    error=error, count=count), count, IndexState.STALE_PACKS)
+    return None
 
 
 def load_packs_for_index(packs_dir: Path) -> list[Pack]:
