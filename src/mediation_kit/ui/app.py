@@ -78,19 +78,35 @@ def install_excepthook(parent_getter, log_file: Path | None) -> None:
 
 
 class FirstPaint(QObject):
-    """Calls `then()` once, on the next turn of the event loop after `widget` first paints."""
+    """Calls `then()` once, on the next turn of the event loop after `widget` first paints,
+    or after `fallback_ms` if it never does (a window restored too small hides the search
+    field in the toolbar's overflow; a minimised window paints nothing): the content is
+    loaded all the same."""
 
-    def __init__(self, widget: QWidget, then) -> None:
+    FALLBACK_MS = 1500
+
+    def __init__(self, widget: QWidget, then, fallback_ms: int = FALLBACK_MS) -> None:
         super().__init__(widget)
         self._then = then
+        self._widget = widget
         widget.installEventFilter(self)
+        self._fallback = QTimer(self)
+        self._fallback.setSingleShot(True)
+        self._fallback.timeout.connect(self._fire)
+        self._fallback.start(fallback_ms)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if self._then is not None and event.type() == QEvent.Type.Paint:
-            then, self._then = self._then, None
-            watched.removeEventFilter(self)
-            QTimer.singleShot(0, then)
+            QTimer.singleShot(0, self._fire)
         return False
+
+    def _fire(self) -> None:
+        if self._then is None:
+            return
+        then, self._then = self._then, None
+        self._fallback.stop()
+        self._widget.removeEventFilter(self)
+        then()
 
 
 def window_icon() -> QIcon:
@@ -131,6 +147,7 @@ def run_app(argv: list[str]) -> int:
             window.content_loaded.connect(lambda: (print(READY_MARKER, flush=True),
                                                    app.quit()))
         log_file = setup_logging(dirs.log)
+        window.log_file = log_file  # named beside the start-up problems
         install_excepthook(lambda: window, log_file)
         log.info("%s %s started", APP_NAME, __version__)
         for problem in settings.problems:

@@ -16,6 +16,7 @@ builder's process id), by which the leftovers of a killed build (`.index.buildin
 
 from __future__ import annotations
 
+import dataclasses
 import datetime
 import enum
 import errno
@@ -75,6 +76,9 @@ class IndexStatus:
     message: str  # translated, for a person
     doc_count: int = 0
     reason: IndexState | None = None  # why a rebuild was (or would be) needed
+    # What a person should know even though the index works (translated): something moved
+    # aside, an out-of-date index used.
+    warnings: tuple[str, ...] = ()
 
     @property
     def usable(self) -> bool:
@@ -565,6 +569,7 @@ def ensure_index(packs_dir: Path, shipped_dir: Path, cache_dir: Path,
                 folder=cache_dir, error=error.strerror or error)) from error
         notes.append(_("{path} was not an index of the kit: it was kept as {moved}.").format(
             path=refused.path, moved=moved.name))
+    warnings = tuple(notes)
     packs = load_packs_for_index(packs_dir)
     try:
         count = build_index(packs, cache_dir, progress, cancel, fingerprint=fingerprint)
@@ -574,13 +579,13 @@ def ensure_index(packs_dir: Path, shipped_dir: Path, cache_dir: Path,
         error = exc.strerror or str(exc)
         kept = _out_of_date_index(shipped_dir, cache_dir, fingerprint, error)
         if kept is not None:
-            return kept
+            return dataclasses.replace(kept, warnings=(*warnings, kept.message))
         raise IndexBuildError(_("Cannot build the index in {folder}: {error}").format(
             folder=cache_dir, error=error)) from exc
     notes.append(_("The index was rebuilt because {problem} ({count} resources).").format(
         problem=_problem_message(state), count=count))
     return IndexStatus(cache_dir, IndexState.REBUILT, IndexSource.CACHE, " ".join(notes),
-                       count, state)
+                       count, state, warnings)
 
 
 def _out_of_date_index(shipped_dir: Path, cache_dir: Path, fingerprint: str,
