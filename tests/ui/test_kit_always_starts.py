@@ -183,8 +183,9 @@ def test_startup_problems_are_listed_with_their_files_and_the_logs_path(qtbot, t
         ("nec-2025/summaries/ouverture.md, line 3", "the date 2025-13-01 is not a date"),
         ("rns-2024/pack.toml", "the pack has no id"),
     ]
-    assert dialog.table.topLevelItemCount() == 2
-    assert dialog.table.topLevelItem(1).text(0) == "rns-2024/pack.toml"
+    shown = dialog.list.toPlainText()
+    assert "nec-2025/summaries/ouverture.md, line 3\nthe date 2025-13-01 is not a date" in shown
+    assert "rns-2024/pack.toml\nthe pack has no id" in shown
     assert str(tmp_path / "logs" / "mediation-kit.log") in dialog.log_label.text()
     assert "2 problems" in dialog.intro.text()
     # The main window says where they are, not "see the log", and stays usable

@@ -9,6 +9,7 @@ on a language switch.
 
 from __future__ import annotations
 
+import html
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
@@ -16,8 +17,7 @@ from typing import Any
 from PySide6.QtCore import QUrl, Qt
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
-    QAbstractItemView, QDialog, QDialogButtonBox, QHeaderView, QLabel, QPushButton,
-    QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget,
+    QDialog, QDialogButtonBox, QLabel, QPushButton, QTextBrowser, QVBoxLayout, QWidget,
 )
 
 from mediation_kit.core.i18n import _, ngettext
@@ -43,16 +43,11 @@ class StartupProblemsDialog(QDialog):
         self.log_file = log_file
         self.intro = QLabel(self)
         self.intro.setWordWrap(True)
-        self.table = QTreeWidget(self)
-        self.table.setObjectName("startupProblemsList")
-        self.table.setRootIsDecorated(False)
-        self.table.setWordWrap(True)
-        self.table.setUniformRowHeights(False)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setColumnCount(2)
-        header = self.table.header()
-        header.setStretchLastSection(True)
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)
+        # Text, not a table: a long message wraps instead of being cut, and the whole list
+        # can be selected and copied into a message to whoever maintains the packs.
+        self.list = QTextBrowser(self)
+        self.list.setObjectName("startupProblemsList")
+        self.list.setOpenLinks(False)
         self.log_label = QLabel(self)
         self.log_label.setWordWrap(True)
         self.log_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse
@@ -65,13 +60,11 @@ class StartupProblemsDialog(QDialog):
         self.buttons.addButton(self.open_log_folder, QDialogButtonBox.ButtonRole.ActionRole)
         layout = QVBoxLayout(self)
         layout.addWidget(self.intro)
-        layout.addWidget(self.table, 1)
+        layout.addWidget(self.list, 1)
         layout.addWidget(self.log_label)
         layout.addWidget(self.buttons)
-        self.resize(760, 380)
+        self.resize(760, 420)
         self.retranslate()
-        self.table.resizeColumnToContents(0)
-        self.table.setColumnWidth(0, min(self.table.columnWidth(0), 320))
 
     def set_problems(self, problems: Sequence[Any]) -> None:
         self.problems = list(problems)
@@ -88,17 +81,11 @@ class StartupProblemsDialog(QDialog):
             "The kit started, but found {count} problem. Everything else works as usual.",
             "The kit started, but found {count} problems. Everything else works as usual.",
             count).format(count=count))
-        self.table.setHeaderLabels([_("File"), _("Problem")])
-        self.table.setAccessibleName(_("Problems found at start-up"))
-        self.table.setAccessibleDescription(self.intro.text())
-        self.table.clear()
-        for place, message in self.rows():
-            item = QTreeWidgetItem([place, message])
-            item.setToolTip(0, place)
-            item.setToolTip(1, message)
-            self.table.addTopLevelItem(item)
-        if self.table.topLevelItemCount():
-            self.table.setCurrentItem(self.table.topLevelItem(0))
+        self.list.setAccessibleName(_("Problems found at start-up"))
+        self.list.setAccessibleDescription(self.intro.text())
+        self.list.setHtml("".join(
+            f"<p><b>{html.escape(place)}</b><br>{html.escape(message)}</p>"
+            for place, message in self.rows()))
         if self.log_file is not None:
             self.log_label.setText(_("The details are also in the log: {file}").format(
                 file=self.log_file))
