@@ -310,3 +310,54 @@ def test_applying_a_bad_value_changes_nothing(qtbot, tmp_path):
     assert settings["theme"] == "light" and settings["media_folder"] == ""
     assert "media_folder" in window.status_label.text()
     assert not (tmp_path / "settings.toml").exists()
+
+
+# --- SIGTERM -------------------------------------------------------------------------------
+
+# The real app, whose index build waits (as a long one would) until the app is quitting.
+SLOW_APP = """
+import sys, threading
+from PySide6.QtWidgets import QApplication
+from mediation_kit.core.search import index
+from mediation_kit.ui import app
+
+quitting = threading.Event()
+real_report = index.report
+
+def slow_report(progress, done, total, message):
+    real_report(progress, done, total, message)
+    print("building", flush=True)
+    quitting.wait(60)
+
+index.report = slow_report
+real_exec = QApplication.exec
+
+def exec_and_watch(*_args):
+    QApplication.instance().aboutToQuit.connect(quitting.set)
+    return real_exec()
+
+QApplication.exec = exec_and_watch
+sys.exit(app.run_app([]))
+"""
+
+
+def test_sigterm_during_the_index_build_quits_cleanly(tmp_path):
+    import signal
+
+    user = tmp_path / "user"
+    resources = tmp_path / "resources"
+    write_pack(resources / "packs")
+    env = {**os.environ, "MEDIATION_KIT_PORTABLE_DIR": str(user), "QT_QPA_PLATFORM": "offscreen",
+           "MEDIATION_KIT_RESOURCES": str(resources), "LANGUAGE": "en"}
+    process = subprocess.Popen([sys.executable, "-c", SLOW_APP], env=env, text=True,
+                               stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    assert process.stdout.readline().strip() == "building", process.stderr.read()
+    cache = user / "cache"
+    assert [p.name for p in cache.iterdir() if ".building-" in p.name]
+    process.send_signal(signal.SIGTERM)
+    _out, err = process.communicate(timeout=30)
+    assert process.returncode == 0, err
+    assert "Traceback" not in err
+    assert [p.name for p in cache.iterdir() if ".building-" in p.name or ".old-" in p.name] == []
+    # and the settings were saved as at a normal quit
+    assert (user / "config" / "settings.toml").is_file()

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import logging
 import os
+import signal
 import sys
 import traceback
 from pathlib import Path
@@ -109,6 +110,22 @@ class FirstPaint(QObject):
         then()
 
 
+def quit_on_sigterm(app: QApplication, interval_ms: int = 300) -> QTimer:
+    """SIGTERM (a logout, a service manager, `kill`) quits like the Quit menu: the settings
+    are saved and an index build is cancelled, its temporary folder removed. Python runs a
+    signal handler only when it gets control, so a timer wakes it while Qt's loop waits."""
+
+    def on_sigterm(_signum, _frame) -> None:
+        log.info("SIGTERM received: quitting")
+        QTimer.singleShot(0, app.quit)
+
+    signal.signal(signal.SIGTERM, on_sigterm)
+    wake = QTimer(app)
+    wake.timeout.connect(lambda: None)
+    wake.start(interval_ms)
+    return wake
+
+
 def window_icon() -> QIcon:
     from mediation_kit.core.paths import window_icon_files
 
@@ -127,6 +144,7 @@ def run_app(argv: list[str]) -> int:
     app.setApplicationVersion(__version__)
     app.setDesktopFileName(APP_ID)
 
+    quit_on_sigterm(app)
     dirs = user_dirs()
     settings = Settings.load(dirs.settings_file)
     services = AppServices(app)
