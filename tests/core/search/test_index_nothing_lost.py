@@ -147,6 +147,20 @@ def test_a_link_to_a_folder_is_followed(dirs, tmp_path):
     assert ensure_index(packs, shipped, cache).state is IndexState.OK
 
 
+def test_a_link_to_someones_folder_is_moved_aside_not_the_folder(dirs, tmp_path):
+    packs, shipped, cache = dirs
+    photos = tmp_path / "Photos"
+    photos.mkdir()
+    (photos / "a.jpg").write_bytes(b"\xff\xd8")
+    cache.parent.mkdir(parents=True)
+    cache.symlink_to(photos)
+    assert ensure_index(packs, shipped, cache).state is IndexState.REBUILT
+    assert snapshot(photos) == {"a.jpg": b"\xff\xd8"}
+    (kept,) = [p for p in cache.parent.iterdir() if p.name.startswith("index.moved-aside-")]
+    assert kept.is_symlink() and kept.resolve() == photos
+    assert not cache.is_symlink() and (cache / META_FILE).is_file()
+
+
 def test_someones_folder_at_the_cache_path_is_kept_whole(dirs):
     packs, shipped, cache = dirs
     (cache / "sub").mkdir(parents=True)

@@ -7,23 +7,18 @@ valid and fresh, else the one in the user's cache, else rebuilds into the cache.
 goes into a temporary folder beside its destination and is renamed into place when complete, so
 an interrupted build never leaves a broken index behind.
 
-Nothing the kit did not create is ever removed: a build refuses a destination that holds
-anything but a kit index (`DestinationError`), and at start-up the cache's destination is moved
-aside instead. Every folder the kit creates carries a marker file (`MARKER_FILE`, with the
-builder's process id), by which the leftovers of a killed build (`.index.building-*`,
-`.index.old-*`) are recognised and removed at the next start (`clean_leftovers`).
+Nothing the kit did not create is ever removed (index_folders.py): a build refuses a
+destination that holds anything but a kit index, at start-up the cache's destination is moved
+aside instead, and the leftovers of killed builds are removed at the next start.
 """
 
 from __future__ import annotations
 
 import dataclasses
-import datetime
 import enum
-import errno
 import hashlib
 import json
 import os
-import re
 import shutil
 import uuid
 import zlib
@@ -35,12 +30,20 @@ from mediation_kit.core.i18n import _
 from mediation_kit.core.model import Pack
 from mediation_kit.core.search import documents, pairs
 from mediation_kit.core.search.analysis import keyword_value
+from mediation_kit.core.search.index_folders import (
+    MARKER_FILE,
+    META_FILE,
+    DestinationError,
+    IndexBuildError,
+    check_destination,
+    clean_leftovers,
+    is_kit_index,
+    move_aside,
+    write_marker,
+)
 from mediation_kit.core.search.schema import SCHEMA_VERSION, body_field, make_schema, pair_field
 from mediation_kit.core.tasks import CancelToken, Cancelled, ProgressCallback, report
 
-META_FILE = "mediation-kit-index.json"
-# Written first into every folder a build creates: what makes a leftover the kit's own.
-MARKER_FILE = ".mediation-kit-index"
 # Files at most this big are hashed whole for the fingerprint; bigger ones by size and ends.
 _WHOLE_HASH_LIMIT = 1 << 20
 _EDGE = 1 << 16
@@ -83,18 +86,6 @@ class IndexStatus:
     @property
     def usable(self) -> bool:
         return self.state in USABLE_STATES
-
-
-class IndexBuildError(Exception):
-    """The index could not be built (the message names the folder and the problem)."""
-
-
-class DestinationError(IndexBuildError):
-    """The destination holds something that is not a kit index; nothing was touched."""
-
-    def __init__(self, message: str, path: Path) -> None:
-        super().__init__(message)
-        self.path = path
 
 
 # --- fingerprint ---------------------------------------------------------------------------
@@ -256,7 +247,7 @@ def build_index(packs: Iterable[Pack], output_dir: Path, progress: ProgressCallb
     tmp = output_dir.parent / f".{output_dir.name}.building-{uuid.uuid4().hex[:8]}"
     tmp.mkdir()
     try:
-        _write_marker(tmp)
+        write_marker(tmp)
         report(progress, 0, total, _("Indexing {count} resources…").format(count=total))
         ix = whoosh_index.create_in(str(tmp), make_schema())
         # Separate files, not one compound file: Whoosh copies the parts of a compound file into
@@ -292,7 +283,7 @@ def build_index(packs: Iterable[Pack], output_dir: Path, progress: ProgressCallb
         finally:
             ix.close()
         _write_meta(tmp, fingerprint, done, labels, frequent)
-        _write_marker(tmp, building=False)
+        write_marker(tmp, building=False)
         _replace_dir(tmp, output_dir)
         report(progress, total, total, _("Index ready: {count} resources").format(count=done))
         return done
@@ -335,7 +326,7 @@ def _replace_dir(new: Path, target: Path) -> None:
     old = None
     if target.is_dir():
         old = target.parent / f".{target.name}.old-{uuid.uuid4().hex[:8]}"
-        _write_marker(target)  # ours now, for whoever finds it if we are killed
+        write_marker(target)  # ours now, for whoever finds it if we are killed
         os.replace(target, old)
     elif os.path.lexists(target):
         target.unlink()  # an empty file: nothing is lost
@@ -347,151 +338,6 @@ def _replace_dir(new: Path, target: Path) -> None:
         raise
     if old is not None:
         shutil.rmtree(old, ignore_errors=True)
-
-
-# --- what the kit created, and what it did not ----------------------------------------------
-
-
-def _write_marker(folder: Path, building: bool = True) -> None:
-    """Marks `folder` as the kit's; while `building`, with this process's id (a finished
-    index carries no id, so that two builds of the same packs give the same files)."""
-    content = {"pid": os.getpid()} if building else {}
-    try:
-        (folder / MARKER_FILE).write_text(json.dumps(content), encoding="utf-8")
-    except OSError:
-        pass  # a read-only index is left as it is (META_FILE still names it the kit's)
-
-
-def is_kit_index(folder: Path) -> bool:
-    """True for a folder the kit made: its marker or metadata file, and files only."""
-    folder = Path(folder)
-    if folder.is_symlink() or not folder.is_dir():
-        return False
-    try:
-        entries = list(folder.iterdir())
-    except OSError:
-        return False
-    names = {p.name for p in entries}
-    if not names & {MARKER_FILE, META_FILE}:
-        return False
-    return all(p.is_file() and not p.is_symlink() for p in entries)
-
-
-def check_destination(output_dir: Path) -> Path:
-    """The folder a build may replace at `output_dir` (a symbolic link to a folder gives the
-    folder). Raises DestinationError, touching nothing, when something there is not the kit's:
-    a non-empty folder that is not a kit index, a file with content, a dangling link."""
-    output_dir = Path(output_dir)
-    if output_dir.is_symlink():
-        if not output_dir.exists():
-            raise DestinationError(_("{path} is a link to {target}, which does not exist.")
-                                   .format(path=output_dir, target=os.readlink(output_dir)),
-                                   output_dir)
-        real = output_dir.resolve()
-        if not real.is_dir():
-            raise DestinationError(_("{path} is a link to a file, not to a folder.")
-                                   .format(path=output_dir), output_dir)
-        return check_destination(real)
-    if not os.path.lexists(output_dir):
-        return output_dir
-    if output_dir.is_dir():
-        try:
-            empty = not any(output_dir.iterdir())
-        except OSError as error:
-            raise DestinationError(_("{path} cannot be read: {error}").format(
-                path=output_dir, error=error.strerror or error), output_dir) from error
-        if empty or is_kit_index(output_dir):
-            return output_dir
-        raise DestinationError(_(
-            "{path} is not empty and is not a search index of the kit (it has no {meta}): "
-            "nothing was written, so that none of its files is lost. Choose a new or empty "
-            "folder.").format(path=output_dir, meta=META_FILE), output_dir)
-    if output_dir.is_file() and output_dir.stat().st_size == 0:
-        return output_dir  # an empty file holds nothing to lose
-    raise DestinationError(_("{path} is a file, not an index folder: nothing was written.")
-                           .format(path=output_dir), output_dir)
-
-
-_LEFTOVER = re.compile(r"\.(?P<name>.+)\.(?:building|old)-[0-9a-f]{8}")
-
-
-def clean_leftovers(index_dir: Path) -> list[Path]:
-    """Removes what killed builds of `index_dir` left beside it; returns what was removed.
-
-    Only folders named like the kit's temporaries AND holding its marker (or metadata) and
-    files only are removed, and never one whose builder is still running."""
-    index_dir = Path(index_dir)
-    parent = index_dir.parent
-    removed = []
-    try:
-        candidates = list(parent.iterdir())
-    except OSError:
-        return removed
-    for path in candidates:
-        match = _LEFTOVER.fullmatch(path.name)
-        if match is None or match["name"] != index_dir.name:
-            continue
-        if not is_kit_index(path) and not _empty_folder(path):
-            continue
-        if _builder_running(path):
-            continue
-        shutil.rmtree(path, ignore_errors=True)
-        if not os.path.lexists(path):
-            removed.append(path)
-    return removed
-
-
-def _empty_folder(path: Path) -> bool:
-    """A folder killed before its marker was written: removing it loses nothing."""
-    try:
-        return path.is_dir() and not path.is_symlink() and not any(path.iterdir())
-    except OSError:
-        return False
-
-
-def _builder_running(folder: Path) -> bool:
-    try:
-        pid = json.loads((folder / MARKER_FILE).read_text(encoding="utf-8"))["pid"]
-    except (OSError, ValueError, KeyError, TypeError):
-        return False
-    if not isinstance(pid, int) or pid == os.getpid():
-        return False  # our own leftovers: this process is not building them any more
-    return _process_exists(pid)
-
-
-def _process_exists(pid: int) -> bool:
-    if os.name == "nt":  # os.kill(pid, 0) would send Ctrl+C there
-        import ctypes
-
-        kernel32 = ctypes.windll.kernel32  # type: ignore[attr-defined]
-        handle = kernel32.OpenProcess(0x1000, False, pid)  # PROCESS_QUERY_LIMITED_INFORMATION
-        if not handle:
-            return False
-        code = ctypes.c_ulong()
-        try:
-            kernel32.GetExitCodeProcess(handle, ctypes.byref(code))
-        finally:
-            kernel32.CloseHandle(handle)
-        return code.value == 259  # STILL_ACTIVE
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except OSError:
-        return True  # exists, owned by someone else
-    return True
-
-
-def move_aside(path: Path) -> Path:
-    """Renames what is at `path` to `<name>.moved-aside-<date>` (numbered, never over
-    anything) and returns the new name."""
-    stem = f"{path.name}.moved-aside-{datetime.date.today().isoformat()}"
-    for n in range(1, 1000):
-        candidate = path.with_name(stem if n == 1 else f"{stem}-{n}")
-        if not os.path.lexists(candidate):
-            os.rename(path, candidate)
-            return candidate
-    raise FileExistsError(errno.EEXIST, os.strerror(errno.EEXIST), str(path))
 
 
 # --- choosing the index at start-up ----------------------------------------------------------
@@ -561,14 +407,16 @@ def ensure_index(packs_dir: Path, shipped_dir: Path, cache_dir: Path,
     notes = []
     try:
         check_destination(cache_dir)
-    except DestinationError as refused:
+    except DestinationError:
+        # The entry itself moves (a link, not the folder it points to): nothing is lost and
+        # nothing outside the cache is touched.
         try:
-            moved = move_aside(refused.path)
+            moved = move_aside(cache_dir)
         except OSError as error:
             raise IndexBuildError(_("Cannot build the index in {folder}: {error}").format(
                 folder=cache_dir, error=error.strerror or error)) from error
         notes.append(_("{path} was not an index of the kit: it was kept as {moved}.").format(
-            path=refused.path, moved=moved.name))
+            path=cache_dir, moved=moved.name))
     warnings = tuple(notes)
     packs = load_packs_for_index(packs_dir)
     try:
@@ -610,3 +458,11 @@ def load_packs_for_index(packs_dir: Path) -> list[Pack]:
     if not packs_dir.is_dir():
         return []
     return list(load_packs(packs_dir))
+
+
+__all__ = [
+    "MARKER_FILE", "META_FILE", "DestinationError", "IndexBuildError", "IndexSource",
+    "IndexState", "IndexStatus", "build_index", "check_destination", "check_index",
+    "clean_leftovers", "ensure_index", "index_fingerprint", "inspect_index", "is_kit_index",
+    "load_packs_for_index", "meta_is_well_formed", "move_aside", "read_meta",
+]
