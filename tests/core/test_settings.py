@@ -168,3 +168,34 @@ def test_saving_writes_a_temporary_file_flushed_to_disk_then_renames_it(tmp_path
     # the old file is whole and no temporary is left
     assert path.read_bytes() == before and [p.name for p in tmp_path.iterdir()] == [path.name]
     assert synced  # the data was flushed before the rename
+
+
+def test_an_unreadable_file_is_kept_aside_too(tmp_path, monkeypatch):
+    from pathlib import Path
+
+    path = tmp_path / "settings.toml"
+    path.write_text('theme = "dark"\n', encoding="utf-8")
+    real_read = Path.read_bytes
+
+    def denied(self):
+        if self == path:
+            raise PermissionError(13, "Permission denied", str(self))
+        return real_read(self)
+
+    monkeypatch.setattr(Path, "read_bytes", denied)  # chmod 0 does not stop root
+    settings = Settings.load(path)
+    monkeypatch.undo()
+    (kept,) = kept_copies(path)
+    assert kept.read_text(encoding="utf-8") == 'theme = "dark"\n'
+    assert settings.was_reset and kept.name in str(settings.problems[0])
+    assert "Permission denied" in str(settings.problems[0])
+
+
+def test_a_folder_in_place_of_the_file_is_kept_aside(tmp_path):
+    path = tmp_path / "settings.toml"
+    (path / "inside").mkdir(parents=True)
+    settings = Settings.load(path)
+    (kept,) = kept_copies(path)
+    assert (kept / "inside").is_dir() and settings.was_reset
+    settings.save()
+    assert path.is_file()

@@ -128,13 +128,18 @@ class Settings:
     @classmethod
     def load(cls, path: Path) -> Settings:
         settings = cls(path)
+        try:
+            raw = path.read_bytes()
+        except FileNotFoundError:
+            return settings
+        except OSError as error:  # unreadable, or a folder in its place
+            settings._keep_bad_file(path, error)
+            return settings
         import tomllib  # here: the first start, with no file yet, does not need it
 
         try:
-            data = tomllib.loads(path.read_bytes().decode("utf-8"))
-        except FileNotFoundError:
-            return settings
-        except (OSError, UnicodeDecodeError, RecursionError, tomllib.TOMLDecodeError) as error:
+            data = tomllib.loads(raw.decode("utf-8"))
+        except (UnicodeDecodeError, RecursionError, tomllib.TOMLDecodeError) as error:
             settings._keep_bad_file(path, error)
             return settings
         for name, value in data.items():
