@@ -112,10 +112,16 @@ def test_replacing_an_empty_file_at_the_index_path_leaves_nothing_behind(packs, 
 # --- the cache at start-up -----------------------------------------------------------------
 
 
-def test_a_file_at_the_cache_path_is_kept_aside_and_the_index_rebuilt(dirs):
+def test_a_file_at_the_cache_path_is_kept_aside_and_the_index_rebuilt(dirs, capsys):
     packs, shipped, cache = dirs
     cache.parent.mkdir(parents=True)
     cache.write_text("someone's notes", encoding="utf-8")
+    # index check says what is there and what will be done, touching nothing
+    assert run_cli(["index", "check", "--packs", str(packs), "--shipped", str(shipped),
+                    "--cache", str(cache)]) == 1
+    out = capsys.readouterr().out
+    assert f"{cache} is not an index of the kit" in out and "keep it aside" in out
+    assert cache.read_text(encoding="utf-8") == "someone's notes"
     status = ensure_index(packs, shipped, cache)
     assert status.state is IndexState.REBUILT and status.usable
     (kept,) = [p for p in cache.parent.iterdir() if p.name.startswith("index.moved-aside-")]

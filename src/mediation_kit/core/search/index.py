@@ -380,10 +380,16 @@ def check_index(packs_dir: Path, shipped_dir: Path, cache_dir: Path) -> IndexSta
         return status
     state, source = problem
     path = Path(shipped_dir if source is IndexSource.SHIPPED else cache_dir)
-    return IndexStatus(path, state, source,
-                       _("The {which} cannot be used: {problem}.").format(
-                           which=_source_name(source), problem=_problem_message(state)),
-                       0, state)
+    message = _("The {which} cannot be used: {problem}.").format(
+        which=_source_name(source), problem=_problem_message(state))
+    if source is IndexSource.CACHE:
+        try:
+            check_destination(path)
+        except DestinationError:
+            message = _("{path} is not an index of the kit (a file, a broken link or someone's "
+                        "folder): the kit will keep it aside, under another name, and build "
+                        "its index there at the next start.").format(path=path)
+    return IndexStatus(path, state, source, message, 0, state)
 
 
 def ensure_index(packs_dir: Path, shipped_dir: Path, cache_dir: Path,
