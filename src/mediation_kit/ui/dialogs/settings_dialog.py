@@ -123,6 +123,11 @@ class SettingsDialog(QDialog):
             reason=reason))
         self.media_folder.setAccessibleDescription(self.media_error.text())
         self.media_folder.setFocus()
+        # Room for the message below the field (wrapped text: the height for this width).
+        layout = self.layout()
+        layout.activate()
+        needed = layout.heightForWidth(self.width()) if layout.hasHeightForWidth() else 0
+        self.resize(self.width(), max(self.height(), needed, self.sizeHint().height()))
         return None
 
     def _apply(self) -> None:
