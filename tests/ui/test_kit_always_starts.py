@@ -252,6 +252,24 @@ def test_the_problems_window_follows_the_language(qtbot, tmp_path, settings):
     window.close()
 
 
+def test_a_pack_problem_is_listed_with_the_files_whole_path(qtbot, tmp_path, settings):
+    packs = tmp_path / "packs"
+    summary = write_pack(packs) / "summaries" / "ouverture.md"
+    summary.write_text(summary.read_text(encoding="utf-8").replace(
+        "date = 2025-10-29", "date = 2025-13-29"), encoding="utf-8")
+    loader = partial(load_content, packs, tmp_path / "no-shipped-index", tmp_path / "cache")
+    window = MainWindow(settings, loader=loader)
+    qtbot.addWidget(window)
+    with qtbot.waitSignal(window.content_loaded, timeout=20000):
+        window.show()
+        window.start_loading()
+    rows = window.startup_problems_dialog.rows()
+    assert rows and all(place.startswith(str(summary)) for place, _message in rows)
+    assert any("2025-13-29" in message for _place, message in rows)
+    assert window.content.packs  # the pack still loads, without its broken record
+    window.close()
+
+
 def test_an_index_kept_aside_is_listed_with_its_path(qtbot, tmp_path, settings):
     packs = tmp_path / "packs"
     write_pack(packs)

@@ -86,7 +86,10 @@ def load_content(packs_dir: Path, shipped_index_dir: Path, index_cache_dir: Path
     from mediation_kit.core.packs.problems import Problem
 
     library, pack_problems = Library.load(packs_dir)
-    problems: list[Any] = list(pack_problems)
+    # A pack names its files from the packs folder: the window gives the whole path, so that
+    # the file can be found on this PC.
+    problems: list[Any] = [Problem(str(Path(packs_dir) / p.file), p.line, p.message)
+                           for p in pack_problems]
     engine = None
     message = ""
     try:

@@ -142,6 +142,25 @@ def test_a_dangling_link_at_the_cache_path_is_kept_aside_and_the_index_rebuilt(d
     assert ensure_index(packs, shipped, cache).state is IndexState.OK
 
 
+@pytest.mark.parametrize("kind", ["file", "dangling link"])
+def test_a_cache_folder_that_is_not_a_folder_is_kept_aside(dirs, tmp_path, kind):
+    packs, shipped, cache = dirs
+    # ~/.cache/mediation-kit itself is a file or a link to nowhere
+    if kind == "file":
+        cache.parent.write_text("someone's notes", encoding="utf-8")
+    else:
+        cache.parent.symlink_to(tmp_path / "unplugged")
+    status = ensure_index(packs, shipped, cache)
+    assert status.state is IndexState.REBUILT and (cache / META_FILE).is_file()
+    (kept,) = [p for p in tmp_path.iterdir() if p.name.startswith("cache.moved-aside-")]
+    if kind == "file":
+        assert kept.read_text(encoding="utf-8") == "someone's notes"
+    else:
+        assert kept.is_symlink()
+    assert f"{cache.parent} was not a folder" in status.message
+    assert status.warnings and kept.name in status.warnings[0]
+
+
 def test_a_link_to_a_folder_is_followed(dirs, tmp_path):
     packs, shipped, cache = dirs
     elsewhere = tmp_path / "big-disk" / "index"

@@ -411,6 +411,15 @@ def ensure_index(packs_dir: Path, shipped_dir: Path, cache_dir: Path,
         return status
     state, _source = problem
     notes = []
+    parent = cache_dir.parent
+    if os.path.lexists(parent) and not parent.is_dir():  # the kit's cache folder is a file
+        try:
+            moved = move_aside(parent)
+        except OSError as error:
+            raise IndexBuildError(_("Cannot build the index in {folder}: {error}").format(
+                folder=cache_dir, error=error.strerror or error)) from error
+        notes.append(_("{path} was not a folder: it was kept as {moved}.").format(
+            path=parent, moved=moved.name))
     try:
         check_destination(cache_dir)
     except DestinationError:
