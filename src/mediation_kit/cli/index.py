@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import signal
 import sys
+from contextlib import contextmanager
 from pathlib import Path
 
 from mediation_kit.core.i18n import N_, _, ngettext
@@ -15,12 +17,37 @@ STATE_LABELS = {
     "stale-packs": N_("out of date (the content packs changed)"),
     "stale-schema": N_("out of date (built by another version of the kit)"),
     "corrupt": N_("damaged"),
+    "kept": N_("out of date, used because it could not be rebuilt"),
 }
 
 EXIT_OK = 0
 EXIT_UNUSABLE = 1
 EXIT_ERROR = 2
 EXIT_INTERRUPTED = 130
+EXIT_TERMINATED = 128 + signal.SIGTERM
+
+
+class Terminated(Exception):
+    """SIGTERM arrived (a service manager, `kill`, a logout): the build stops and cleans up."""
+
+
+@contextmanager
+def _terminate_cleanly():
+    """While building, SIGTERM raises Terminated, so that the temporary folder is removed
+    on the way out instead of being left behind (the default action kills at once)."""
+
+    def on_sigterm(_signum, _frame):
+        raise Terminated
+
+    try:
+        previous = signal.signal(signal.SIGTERM, on_sigterm)
+    except ValueError:  # not the main thread: nothing to install
+        yield
+        return
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)
 
 
 def add_parser(subparsers) -> None:
@@ -37,8 +64,8 @@ def add_parser(subparsers) -> None:
     build.add_argument("--packs", type=Path, metavar=_("DIR"),
                        help=_("the folder holding the packs (default: the bundled ones)"))
     build.add_argument("--output", type=Path, metavar=_("DIR"),
-                       help=_("the index folder to write (default: the index in the user's "
-                              "cache)"))
+                       help=_("the index folder to write: new, empty or a previous index of "
+                              "the kit (default: the index in the user's cache)"))
     build.set_defaults(handler=run_build)
 
     check = commands.add_parser(
@@ -93,29 +120,44 @@ class _StderrProgress:
 def run_build(args) -> int:
     from mediation_kit.core import paths
     from mediation_kit.core.packs import load_packs
-    from mediation_kit.core.search.index import build_index, index_fingerprint
+    from mediation_kit.core.search.index import (
+        DestinationError, build_index, check_destination, clean_leftovers, index_fingerprint,
+    )
 
     packs_dir = args.packs or paths.packs_dir()
     output = args.output or paths.user_dirs().index_cache
     if not packs_dir.is_dir():
         return _error(_("{folder}: no such packs folder").format(folder=packs_dir))
-    loaded = load_packs(packs_dir)
-    if loaded.problems:
-        count = len(loaded.problems)
-        print(ngettext("{count} problem in the packs: run `mediation-kit pack validate` to see "
-                       "it; the usable records are indexed.",
-                       "{count} problems in the packs: run `mediation-kit pack validate` to see "
-                       "them; the usable records are indexed.", count).format(count=count),
+    try:
+        # Refused before the packs are read: a wrong --output costs nothing and loses nothing.
+        check_destination(output)
+    except DestinationError as error:
+        return _error(str(error))
+    for leftover in clean_leftovers(output):
+        print(_("Removed {folder}, left by an interrupted build.").format(folder=leftover),
               file=sys.stderr)
     progress = _StderrProgress()
     try:
-        count = build_index(loaded.packs, output, progress=progress,
-                            fingerprint=index_fingerprint(packs_dir))
-    except KeyboardInterrupt:
+        with _terminate_cleanly():
+            loaded = load_packs(packs_dir)
+            if loaded.problems:
+                count = len(loaded.problems)
+                print(ngettext(
+                    "{count} problem in the packs: run `mediation-kit pack validate` to see "
+                    "it; the usable records are indexed.",
+                    "{count} problems in the packs: run `mediation-kit pack validate` to see "
+                    "them; the usable records are indexed.", count).format(count=count),
+                    file=sys.stderr)
+            count = build_index(loaded.packs, output, progress=progress,
+                                fingerprint=index_fingerprint(packs_dir))
+    except (KeyboardInterrupt, Terminated) as stop:
         progress.done()
         print(_("Interrupted: the index in {folder} was left as it was.").format(folder=output),
               file=sys.stderr)
-        return EXIT_INTERRUPTED
+        return EXIT_TERMINATED if isinstance(stop, Terminated) else EXIT_INTERRUPTED
+    except DestinationError as error:
+        progress.done()
+        return _error(str(error))
     except OSError as error:
         progress.done()
         return _error(_("cannot write the index in {folder}: {error}").format(

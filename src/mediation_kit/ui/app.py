@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import logging
 import os
+import signal
 import sys
 import traceback
 from pathlib import Path
@@ -78,19 +79,51 @@ def install_excepthook(parent_getter, log_file: Path | None) -> None:
 
 
 class FirstPaint(QObject):
-    """Calls `then()` once, on the next turn of the event loop after `widget` first paints."""
+    """Calls `then()` once, on the next turn of the event loop after `widget` first paints,
+    or after `fallback_ms` if it never does (a window restored too small hides the search
+    field in the toolbar's overflow; a minimised window paints nothing): the content is
+    loaded all the same."""
 
-    def __init__(self, widget: QWidget, then) -> None:
+    FALLBACK_MS = 1500
+
+    def __init__(self, widget: QWidget, then, fallback_ms: int = FALLBACK_MS) -> None:
         super().__init__(widget)
         self._then = then
+        self._widget = widget
         widget.installEventFilter(self)
+        self._fallback = QTimer(self)
+        self._fallback.setSingleShot(True)
+        self._fallback.timeout.connect(self._fire)
+        self._fallback.start(fallback_ms)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if self._then is not None and event.type() == QEvent.Type.Paint:
-            then, self._then = self._then, None
-            watched.removeEventFilter(self)
-            QTimer.singleShot(0, then)
+            QTimer.singleShot(0, self._fire)
         return False
+
+    def _fire(self) -> None:
+        if self._then is None:
+            return
+        then, self._then = self._then, None
+        self._fallback.stop()
+        self._widget.removeEventFilter(self)
+        then()
+
+
+def quit_on_sigterm(app: QApplication, interval_ms: int = 300) -> QTimer:
+    """SIGTERM (a logout, a service manager, `kill`) quits like the Quit menu: the settings
+    are saved and an index build is cancelled, its temporary folder removed. Python runs a
+    signal handler only when it gets control, so a timer wakes it while Qt's loop waits."""
+
+    def on_sigterm(_signum, _frame) -> None:
+        log.info("SIGTERM received: quitting")
+        QTimer.singleShot(0, app.quit)
+
+    signal.signal(signal.SIGTERM, on_sigterm)
+    wake = QTimer(app)
+    wake.timeout.connect(lambda: None)
+    wake.start(interval_ms)
+    return wake
 
 
 def window_icon() -> QIcon:
@@ -111,6 +144,7 @@ def run_app(argv: list[str]) -> int:
     app.setApplicationVersion(__version__)
     app.setDesktopFileName(APP_ID)
 
+    quit_on_sigterm(app)
     dirs = user_dirs()
     settings = Settings.load(dirs.settings_file)
     services = AppServices(app)
@@ -131,6 +165,7 @@ def run_app(argv: list[str]) -> int:
             window.content_loaded.connect(lambda: (print(READY_MARKER, flush=True),
                                                    app.quit()))
         log_file = setup_logging(dirs.log)
+        window.log_file = log_file  # named beside the start-up problems
         install_excepthook(lambda: window, log_file)
         log.info("%s %s started", APP_NAME, __version__)
         for problem in settings.problems:

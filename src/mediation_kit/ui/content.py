@@ -15,7 +15,7 @@ from typing import Any
 
 from mediation_kit.core.model import KitAsset, Pack, Replay, ResourceType, Summary
 from mediation_kit.core.search.api import Hit, SearchQuery, SearchResults
-from mediation_kit.core.tasks import CancelToken, ProgressCallback
+from mediation_kit.core.tasks import CancelToken, Cancelled, ProgressCallback
 
 log = logging.getLogger(__name__)
 
@@ -24,7 +24,9 @@ log = logging.getLogger(__name__)
 class Content:
     library: Any  # core.packs.Library, None when the packs could not be read
     engine: Any | None  # core.search.engine.SearchEngine, None when the index is unusable
-    problems: list[str] = field(default_factory=list)  # pack problems, already readable
+    # What went wrong while loading, each with a `file`, a `line` (or None) and a `message`:
+    # the packs' problems, and the index's when it is unusable or something was moved aside.
+    problems: list[Any] = field(default_factory=list)
     index_message: str = ""  # why the engine is None, or what was rebuilt
 
     @property
@@ -81,9 +83,13 @@ def load_content(packs_dir: Path, shipped_index_dir: Path, index_cache_dir: Path
     """Loads the packs, makes sure the index is usable (rebuilding it if needed) and opens it."""
     from mediation_kit.core.i18n import _
     from mediation_kit.core.packs import Library
+    from mediation_kit.core.packs.problems import Problem
 
-    library, problems = Library.load(packs_dir)
-    readable = [str(p) for p in problems]
+    library, pack_problems = Library.load(packs_dir)
+    # A pack names its files from the packs folder: the window gives the whole path, so that
+    # the file can be found on this PC.
+    problems: list[Any] = [Problem(str(Path(packs_dir) / p.file), p.line, p.message)
+                           for p in pack_problems]
     engine = None
     message = ""
     try:
@@ -93,8 +99,12 @@ def load_content(packs_dir: Path, shipped_index_dir: Path, index_cache_dir: Path
         status = ensure_index(packs_dir, shipped_index_dir, index_cache_dir,
                               progress=progress, cancel=cancel)
         message = getattr(status, "message", "") or ""
+        problems += [Problem(str(status.path), None, warning)
+                     for warning in getattr(status, "warnings", ())]
         engine = SearchEngine(status.path)
     except Exception as error:  # the window stays usable for browsing
         log.exception("the search index could not be opened")
         message = _("Search is unavailable: {error}").format(error=error)
-    return Content(library=library, engine=engine, problems=readable, index_message=message)
+        if not isinstance(error, Cancelled):  # cancelled: the window is closing
+            problems.append(Problem(str(index_cache_dir), None, message))
+    return Content(library=library, engine=engine, problems=problems, index_message=message)

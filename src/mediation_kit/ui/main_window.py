@@ -18,18 +18,20 @@ from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QByteArray, QTimer, Signal
+from PySide6.QtCore import QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QLabel, QMainWindow, QProgressBar, QSplitter, QStackedWidget, QToolBar, QVBoxLayout, QWidget,
+    QLabel, QMainWindow, QProgressBar, QPushButton, QSplitter, QStackedWidget, QToolBar,
+    QVBoxLayout, QWidget,
 )
 
 from mediation_kit import APP_NAME
 from mediation_kit.core import i18n
 from mediation_kit.core.i18n import _, ngettext
-from mediation_kit.core.settings import Settings
+from mediation_kit.core.settings import Settings, SettingValueError
 from mediation_kit.ui import theme
 from mediation_kit.ui.widgets.search_field import SearchField
+from mediation_kit.ui.window_layout import restore_splitter_state, restore_window_geometry
 
 if TYPE_CHECKING:
     from mediation_kit.core.search.api import Hit, SearchQuery, SearchResults
@@ -86,6 +88,9 @@ class MainWindow(QMainWindow):
         self._resource_views: Any = None  # ui.views.ResourceViewStack, made on first use
         self._current_record: Any = None
         self._status_text: Callable[[], str] = str
+        self.log_file: Path | None = None  # shown with the start-up problems (set by ui.app)
+        self.startup_problems: list[Any] = list(self.settings.problems)
+        self.startup_problems_dialog: Any = None  # ui.dialogs.StartupProblemsDialog
         self.built = False
         self._build_shell()
         self._connect_shell_signals()
@@ -152,7 +157,11 @@ class MainWindow(QMainWindow):
         self.progress_bar = QProgressBar(self)
         self.progress_bar.setMaximumWidth(240)
         self.progress_bar.setVisible(False)
+        self.problems_button = QPushButton(self)  # opens the start-up problems again
+        self.problems_button.setFlat(True)
+        self.problems_button.setVisible(False)
         self.statusBar().addWidget(self.status_label, 1)
+        self.statusBar().addPermanentWidget(self.problems_button)
         self.statusBar().addPermanentWidget(self.progress_bar)
         self.resize(1100, 720)
 
@@ -204,9 +213,7 @@ class MainWindow(QMainWindow):
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setSizes([270, 830])
         self.facet_panel.setVisible(False)
-        state = self.settings["window_state"]
-        if state:
-            self.splitter.restoreState(QByteArray.fromBase64(state.encode("ascii")))
+        restore_splitter_state(self.splitter, self.settings["window_state"])
 
         self._connect_signals()
         self.built = True
@@ -241,6 +248,7 @@ class MainWindow(QMainWindow):
         self.settings_action.triggered.connect(self.open_settings)
         self.about_action.triggered.connect(self.open_about)
         self.quit_action.triggered.connect(self.close)
+        self.problems_button.clicked.connect(self.show_startup_problems)
 
     def _connect_signals(self) -> None:
         """Wiring of the parts built by `finish_building()`."""
@@ -284,6 +292,7 @@ class MainWindow(QMainWindow):
         self.stack.setAccessibleName(_("Main area"))
         self.progress_bar.setAccessibleName(_("Preparing the search index"))
         self.status_label.setAccessibleName(_("Status"))
+        self._retranslate_problems_button()
         self.search_field.retranslate()
         if not self.built:
             self.message_page.setText(_("Loading…"))
@@ -297,6 +306,12 @@ class MainWindow(QMainWindow):
         if self._resource_views is not None:
             self._resource_views.retranslate()
         self._retranslate_state()
+
+    def _retranslate_problems_button(self) -> None:
+        count = len(self.startup_problems)
+        self.problems_button.setText(ngettext("Show the problem", "Show the {count} problems",
+                                              count).format(count=count))
+        self.problems_button.setAccessibleName(_("Show the problems found at start-up"))
 
     def _retranslate_state(self) -> None:
         """Texts that depend on what is shown: counts, status, waiting messages."""
@@ -360,9 +375,11 @@ class MainWindow(QMainWindow):
         log.error("loading the content failed: %s\n%s", message, details)
         from mediation_kit.ui.content import Content
 
-        self.set_content(Content(library=None, engine=None,
-                                 index_message=_("The content could not be loaded: {error}")
-                                 .format(error=message)))
+        from mediation_kit.core.packs.problems import Problem
+
+        text = _("The content could not be loaded: {error}").format(error=message)
+        self.set_content(Content(library=None, engine=None, problems=[Problem("", None, text)],
+                                 index_message=text))
 
     def set_content(self, content: Content) -> None:
         self.content = content
@@ -372,19 +389,25 @@ class MainWindow(QMainWindow):
         log.info("content loaded: %d packs; index: %s", len(content.packs),
                  content.index_message or "opened")
         for problem in content.problems:
-            log.warning("pack problem: %s", problem)
+            log.warning("start-up problem: %s", problem)
         self.home_page.set_packs(content.packs)
         if self._resource_views is not None:
             self._resource_views.set_library(content.library)
+        self.startup_problems = [*self.settings.problems, *content.problems]
+        count = len(self.startup_problems)
         if content.engine is None:
             self._set_status(lambda: content.index_message or _("Search is unavailable."))
-        elif content.problems:
+        elif count:
             self._set_status(lambda: ngettext(
-                "Ready. {count} problem in the content packs: see the log.",
-                "Ready. {count} problems in the content packs: see the log.",
-                len(content.problems)).format(count=len(content.problems)))
+                "Ready. {count} problem was found at start-up: it is listed in its own window.",
+                "Ready. {count} problems were found at start-up: they are listed in their own "
+                "window.", count).format(count=count))
         else:
             self._set_status(lambda: _("Ready."))
+        self._retranslate_problems_button()
+        self.problems_button.setVisible(bool(count))
+        if count:
+            self.show_startup_problems()
         self._retranslate_state()
         self.content_loaded.emit()
         if self.search_field.text().strip():
@@ -682,6 +705,13 @@ class MainWindow(QMainWindow):
 
     def apply_settings(self, values: dict[str, Any]) -> None:
         old = self.settings.as_dict()
+        try:  # all or nothing (the dialog checks its fields first)
+            checked = Settings()
+            for name, value in values.items():
+                checked[name] = value
+        except SettingValueError as refused:
+            self._set_status(lambda refused=refused: str(refused))
+            return
         for name, value in values.items():
             self.settings[name] = value
         if self.services is not None:
@@ -706,6 +736,23 @@ class MainWindow(QMainWindow):
             self._set_status(lambda: _("The settings could not be saved: {error}").format(
                 error=error))
 
+    def show_startup_problems(self) -> None:
+        """Lists the start-up problems in a window of their own, beside the main one."""
+        from mediation_kit.ui.dialogs.startup_problems_dialog import StartupProblemsDialog
+
+        dialog = self.startup_problems_dialog
+        if dialog is None:
+            dialog = StartupProblemsDialog(self.startup_problems, self.log_file, self)
+            listener = _weak_listener(dialog)
+            i18n.add_language_listener(listener)
+            dialog.destroyed.connect(lambda: i18n.remove_language_listener(listener))
+            self.startup_problems_dialog = dialog
+        else:
+            dialog.log_file = self.log_file
+            dialog.set_problems(self.startup_problems)
+        self._retranslate_problems_button()
+        dialog.show()
+
     def open_about(self) -> None:
         from mediation_kit.ui.dialogs.about_dialog import AboutDialog
 
@@ -719,9 +766,7 @@ class MainWindow(QMainWindow):
     # --- geometry and closing -------------------------------------------------------------
 
     def _restore_geometry(self) -> None:
-        geometry = self.settings["window_geometry"]
-        if geometry:
-            self.restoreGeometry(QByteArray.fromBase64(geometry.encode("ascii")))
+        restore_window_geometry(self, self.settings["window_geometry"])
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.shut_down()

@@ -47,9 +47,17 @@ class _Task(QRunnable):
             else:
                 result = self.fn()
         except Exception as error:  # reported to the GUI, which shows and logs it
-            self.signals.failed.emit(str(error) or type(error).__name__, traceback.format_exc())
+            self._emit(self.signals.failed, str(error) or type(error).__name__,
+                       traceback.format_exc())
             return
-        self.signals.finished.emit(result)
+        self._emit(self.signals.finished, result)
+
+    @staticmethod
+    def _emit(signal, *args) -> None:
+        try:
+            signal.emit(*args)
+        except RuntimeError:  # the window quit while the task ran: nobody left to tell
+            log.info("a task ended after its window was closed")
 
 
 class TaskHandle:

@@ -204,8 +204,9 @@ def test_an_unwritable_cache_gives_a_clear_error(dirs, tmp_path):
     blocker = tmp_path / "file"
     blocker.write_text("not a folder", encoding="utf-8")
     with pytest.raises(search_index.IndexBuildError) as error:
-        ensure_index(packs, shipped, blocker / "index")
+        ensure_index(packs, shipped, blocker / "cache" / "index")
     assert str(blocker) in str(error.value)
+    assert blocker.read_text(encoding="utf-8") == "not a folder"
 
 
 def test_checking_does_not_build(dirs):

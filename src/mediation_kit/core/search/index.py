@@ -6,10 +6,15 @@ labels of facet values. At start-up `ensure_index` uses the shipped index (read-
 valid and fresh, else the one in the user's cache, else rebuilds into the cache. A build always
 goes into a temporary folder beside its destination and is renamed into place when complete, so
 an interrupted build never leaves a broken index behind.
+
+Nothing the kit did not create is ever removed (index_folders.py): a build refuses a
+destination that holds anything but a kit index, at start-up the cache's destination is moved
+aside instead, and the leftovers of killed builds are removed at the next start.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import enum
 import hashlib
 import json
@@ -25,10 +30,20 @@ from mediation_kit.core.i18n import _
 from mediation_kit.core.model import Pack
 from mediation_kit.core.search import documents, pairs
 from mediation_kit.core.search.analysis import keyword_value
+from mediation_kit.core.search.index_folders import (
+    MARKER_FILE,
+    META_FILE,
+    DestinationError,
+    IndexBuildError,
+    check_destination,
+    clean_leftovers,
+    is_kit_index,
+    move_aside,
+    write_marker,
+)
 from mediation_kit.core.search.schema import SCHEMA_VERSION, body_field, make_schema, pair_field
 from mediation_kit.core.tasks import CancelToken, Cancelled, ProgressCallback, report
 
-META_FILE = "mediation-kit-index.json"
 # Files at most this big are hashed whole for the fingerprint; bigger ones by size and ends.
 _WHOLE_HASH_LIMIT = 1 << 20
 _EDGE = 1 << 16
@@ -44,6 +59,8 @@ class IndexState(enum.StrEnum):
     STALE_PACKS = "stale-packs"
     STALE_SCHEMA = "stale-schema"
     CORRUPT = "corrupt"
+    # Out of date, and could not be rebuilt (a full disk): used as it is, better than nothing.
+    KEPT = "kept"
 
 
 class IndexSource(enum.StrEnum):
@@ -51,7 +68,7 @@ class IndexSource(enum.StrEnum):
     CACHE = "cache"
 
 
-USABLE_STATES = frozenset({IndexState.OK, IndexState.REBUILT})
+USABLE_STATES = frozenset({IndexState.OK, IndexState.REBUILT, IndexState.KEPT})
 
 
 @dataclass(frozen=True)
@@ -62,14 +79,13 @@ class IndexStatus:
     message: str  # translated, for a person
     doc_count: int = 0
     reason: IndexState | None = None  # why a rebuild was (or would be) needed
+    # What a person should know even though the index works (translated): something moved
+    # aside, an out-of-date index used.
+    warnings: tuple[str, ...] = ()
 
     @property
     def usable(self) -> bool:
         return self.state in USABLE_STATES
-
-
-class IndexBuildError(Exception):
-    """The index could not be built (the message names the folder and the problem)."""
 
 
 # --- fingerprint ---------------------------------------------------------------------------
@@ -114,15 +130,40 @@ def read_meta(index_dir: Path) -> dict | None:
     try:
         with (Path(index_dir) / META_FILE).open("rb") as fp:
             meta = json.load(fp)
-    except (OSError, ValueError):
+    except (OSError, ValueError, RecursionError):
         return None
     return meta if isinstance(meta, dict) else None
+
+
+def meta_is_well_formed(meta: dict) -> bool:
+    """True when every field the engine reads has the type it expects (a hand-edited or
+    foreign file must be called damaged, not crash a search later)."""
+
+    def strings(value) -> bool:
+        return isinstance(value, list) and all(isinstance(v, str) for v in value)
+
+    def count(value) -> bool:
+        return isinstance(value, int) and not isinstance(value, bool) and value >= 0
+
+    files, labels, frequent = meta.get("files"), meta.get("labels"), meta.get("frequent_terms")
+    return (count(meta.get("schema"))
+            and isinstance(meta.get("fingerprint"), str)
+            and count(meta.get("doc_count"))
+            and isinstance(files, dict) and bool(files)
+            and all(isinstance(v, list) and len(v) == 2 and all(count(n) for n in v)
+                    for v in files.values())
+            and isinstance(labels, dict)
+            and all(isinstance(values, dict)
+                    and all(isinstance(k, str) and isinstance(v, str) for k, v in values.items())
+                    for values in labels.values())
+            and isinstance(frequent, dict) and all(strings(v) for v in frequent.values()))
 
 
 def _file_checksums(index_dir: Path) -> dict[str, list[int]]:
     sums = {}
     for path in sorted(index_dir.iterdir()):
-        if path.is_file() and path.name != META_FILE and not path.name.endswith(_LOCKS):
+        if (path.is_file() and path.name not in (META_FILE, MARKER_FILE)
+                and not path.name.endswith(_LOCKS)):
             data = path.read_bytes()
             sums[path.name] = [len(data), zlib.crc32(data)]
     return sums
@@ -146,6 +187,8 @@ def inspect_index(index_dir: Path, fingerprint: str) -> tuple[IndexState, int]:
         return IndexState.CORRUPT, 0
     if meta.get("schema") != SCHEMA_VERSION:
         return IndexState.STALE_SCHEMA, 0
+    if not meta_is_well_formed(meta):
+        return IndexState.CORRUPT, 0
     try:
         if _file_checksums(index_dir) != meta["files"]:
             return IndexState.CORRUPT, 0
@@ -197,13 +240,14 @@ def build_index(packs: Iterable[Pack], output_dir: Path, progress: ProgressCallb
     """
     from whoosh import index as whoosh_index
 
-    output_dir = Path(output_dir)
+    output_dir = check_destination(Path(output_dir))
     packs = list(packs)
     total = sum(documents.count_documents(p) for p in packs)
     output_dir.parent.mkdir(parents=True, exist_ok=True)
     tmp = output_dir.parent / f".{output_dir.name}.building-{uuid.uuid4().hex[:8]}"
     tmp.mkdir()
     try:
+        write_marker(tmp)
         report(progress, 0, total, _("Indexing {count} resources…").format(count=total))
         ix = whoosh_index.create_in(str(tmp), make_schema())
         # Separate files, not one compound file: Whoosh copies the parts of a compound file into
@@ -239,6 +283,7 @@ def build_index(packs: Iterable[Pack], output_dir: Path, progress: ProgressCallb
         finally:
             ix.close()
         _write_meta(tmp, fingerprint, done, labels, frequent)
+        write_marker(tmp, building=False)
         _replace_dir(tmp, output_dir)
         report(progress, total, total, _("Index ready: {count} resources").format(count=done))
         return done
@@ -274,14 +319,20 @@ def _write_meta(index_dir: Path, fingerprint: str, doc_count: int, labels: _Labe
 
 
 def _replace_dir(new: Path, target: Path) -> None:
-    """Puts the finished folder `new` at `target`, the old one being removed only after."""
+    """Puts the finished folder `new` at `target`, the old one being removed only after.
+
+    `target` was checked by `check_destination`: a kit index, an empty folder, an empty file
+    or nothing."""
     old = None
-    if target.exists():
+    if target.is_dir():
         old = target.parent / f".{target.name}.old-{uuid.uuid4().hex[:8]}"
+        write_marker(target)  # ours now, for whoever finds it if we are killed
         os.replace(target, old)
+    elif os.path.lexists(target):
+        target.unlink()  # an empty file: nothing is lost
     try:
         os.replace(new, target)
-    except OSError:
+    except BaseException:  # also SIGTERM or Ctrl+C between the two renames
         if old is not None:
             os.replace(old, target)
         raise
@@ -329,10 +380,16 @@ def check_index(packs_dir: Path, shipped_dir: Path, cache_dir: Path) -> IndexSta
         return status
     state, source = problem
     path = Path(shipped_dir if source is IndexSource.SHIPPED else cache_dir)
-    return IndexStatus(path, state, source,
-                       _("The {which} cannot be used: {problem}.").format(
-                           which=_source_name(source), problem=_problem_message(state)),
-                       0, state)
+    message = _("The {which} cannot be used: {problem}.").format(
+        which=_source_name(source), problem=_problem_message(state))
+    if source is IndexSource.CACHE:
+        try:
+            check_destination(path)
+        except DestinationError:
+            message = _("{path} is not an index of the kit (a file, a broken link or someone's "
+                        "folder): the kit will keep it aside, under another name, and build "
+                        "its index there at the next start.").format(path=path)
+    return IndexStatus(path, state, source, message, 0, state)
 
 
 def ensure_index(packs_dir: Path, shipped_dir: Path, cache_dir: Path,
@@ -340,25 +397,71 @@ def ensure_index(packs_dir: Path, shipped_dir: Path, cache_dir: Path,
                  cancel: CancelToken | None = None) -> IndexStatus:
     """A usable index for the packs in `packs_dir`, rebuilding into `cache_dir` when needed.
 
-    Raises IndexBuildError (with a message for a person) when the packs cannot be read or the
-    cache cannot be written, and Cancelled when cancelled.
+    First removes what killed builds left in the cache. Whatever is at `cache_dir` and is not
+    a kit index (a file, a dangling link, someone's folder) is moved aside, never deleted.
+    When the rebuild fails (a full disk) and an out-of-date index is still readable, that one
+    is used. Raises IndexBuildError (with a message for a person) when the packs cannot be
+    read or the cache cannot be written, and Cancelled when cancelled.
     """
+    cache_dir = Path(cache_dir)
+    clean_leftovers(cache_dir)
     fingerprint = index_fingerprint(packs_dir)
     status, problem = _choose(packs_dir, shipped_dir, cache_dir, fingerprint)
     if status is not None:
         return status
-    state, source = problem
+    state, _source = problem
+    notes = []
+    parent = cache_dir.parent
+    if os.path.lexists(parent) and not parent.is_dir():  # the kit's cache folder is a file
+        try:
+            moved = move_aside(parent)
+        except OSError as error:
+            raise IndexBuildError(_("Cannot build the index in {folder}: {error}").format(
+                folder=cache_dir, error=error.strerror or error)) from error
+        notes.append(_("{path} was not a folder: it was kept as {moved}.").format(
+            path=parent, moved=moved.name))
+    try:
+        check_destination(cache_dir)
+    except DestinationError:
+        # The entry itself moves (a link, not the folder it points to): nothing is lost and
+        # nothing outside the cache is touched.
+        try:
+            moved = move_aside(cache_dir)
+        except OSError as error:
+            raise IndexBuildError(_("Cannot build the index in {folder}: {error}").format(
+                folder=cache_dir, error=error.strerror or error)) from error
+        notes.append(_("{path} was not an index of the kit: it was kept as {moved}.").format(
+            path=cache_dir, moved=moved.name))
+    warnings = tuple(notes)
     packs = load_packs_for_index(packs_dir)
     try:
-        count = build_index(packs, Path(cache_dir), progress, cancel, fingerprint=fingerprint)
+        count = build_index(packs, cache_dir, progress, cancel, fingerprint=fingerprint)
     except Cancelled:
         raise
     except OSError as exc:
+        error = exc.strerror or str(exc)
+        kept = _out_of_date_index(shipped_dir, cache_dir, fingerprint, error)
+        if kept is not None:
+            return dataclasses.replace(kept, warnings=(*warnings, kept.message))
         raise IndexBuildError(_("Cannot build the index in {folder}: {error}").format(
-            folder=cache_dir, error=exc.strerror or exc)) from exc
-    return IndexStatus(Path(cache_dir), IndexState.REBUILT, IndexSource.CACHE,
-                       _("The index was rebuilt because {problem} ({count} resources).").format(
-                           problem=_problem_message(state), count=count), count, state)
+            folder=cache_dir, error=error)) from exc
+    notes.append(_("The index was rebuilt because {problem} ({count} resources).").format(
+        problem=_problem_message(state), count=count))
+    return IndexStatus(cache_dir, IndexState.REBUILT, IndexSource.CACHE, " ".join(notes),
+                       count, state, warnings)
+
+
+def _out_of_date_index(shipped_dir: Path, cache_dir: Path, fingerprint: str,
+                       error: str) -> IndexStatus | None:
+    """An index that is whole but older than the packs, for when none can be built."""
+    for path, source in ((cache_dir, IndexSource.CACHE), (shipped_dir, IndexSource.SHIPPED)):
+        state, count = inspect_index(path, fingerprint)
+        if state is IndexState.STALE_PACKS:
+            return IndexStatus(Path(path), IndexState.KEPT, source, _(
+                "The index could not be rebuilt ({error}): the previous one is used, and may "
+                "miss the latest changes of the content packs ({count} resources).").format(
+                    error=error, count=count), count, IndexState.STALE_PACKS)
+    return None
 
 
 def load_packs_for_index(packs_dir: Path) -> list[Pack]:
@@ -370,3 +473,11 @@ def load_packs_for_index(packs_dir: Path) -> list[Pack]:
     if not packs_dir.is_dir():
         return []
     return list(load_packs(packs_dir))
+
+
+__all__ = [
+    "MARKER_FILE", "META_FILE", "DestinationError", "IndexBuildError", "IndexSource",
+    "IndexState", "IndexStatus", "build_index", "check_destination", "check_index",
+    "clean_leftovers", "ensure_index", "index_fingerprint", "inspect_index", "is_kit_index",
+    "load_packs_for_index", "meta_is_well_formed", "move_aside", "read_meta",
+]

@@ -11,7 +11,9 @@ from PySide6.QtWidgets import (
 )
 
 from mediation_kit.core.i18n import LANGUAGES, _, language_name
-from mediation_kit.core.settings import TEXT_SIZES, THEME_LABELS, THEMES, Settings
+from mediation_kit.core.settings import (
+    OPTIONS_BY_NAME, TEXT_SIZES, THEME_LABELS, THEMES, Settings, value_problem,
+)
 from mediation_kit.ui import theme
 
 
@@ -45,13 +47,17 @@ class SettingsDialog(QDialog):
         self.media_help.setWordWrap(True)
         theme.set_theme_role(self.media_help, theme.MUTED)
         form.addRow(self.media_help)
+        self.media_error = QLabel(self)  # why the folder typed cannot be saved
+        self.media_error.setWordWrap(True)
+        self.media_error.setVisible(False)
+        form.addRow(self.media_error)
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
             | QDialogButtonBox.StandardButton.Apply, self)
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         self.buttons.button(QDialogButtonBox.StandardButton.Apply).clicked.connect(
-            lambda: self.applied.emit(self.values()))
+            self._apply)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.buttons)
@@ -105,8 +111,35 @@ class SettingsDialog(QDialog):
             "media_folder": self.media_folder.text().strip(),
         }
 
+    def checked_values(self) -> dict[str, Any] | None:
+        """The values, or None (the reason shown, the field focused) when one cannot be
+        saved: a folder typed with a control character must not reach the settings file."""
+        values = self.values()
+        reason = value_problem(OPTIONS_BY_NAME["media_folder"], values["media_folder"])
+        self.media_error.setVisible(reason is not None)
+        if reason is None:
+            return values
+        self.media_error.setText(_("This folder cannot be saved: {reason}.").format(
+            reason=reason))
+        self.media_folder.setAccessibleDescription(self.media_error.text())
+        self.media_folder.setFocus()
+        # Room for the message below the field (wrapped text: the height for this width).
+        layout = self.layout()
+        layout.activate()
+        needed = layout.heightForWidth(self.width()) if layout.hasHeightForWidth() else 0
+        self.resize(self.width(), max(self.height(), needed, self.sizeHint().height()))
+        return None
+
+    def _apply(self) -> None:
+        values = self.checked_values()
+        if values is not None:
+            self.applied.emit(values)
+
     def accept(self) -> None:
-        self.applied.emit(self.values())
+        values = self.checked_values()
+        if values is None:
+            return  # stays open on the field to correct
+        self.applied.emit(values)
         super().accept()
 
     def _on_choose_folder(self) -> None:
