@@ -100,6 +100,7 @@ def write_atomically(path: Path, data: bytes) -> None:
     folder = path.parent
     fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
     try:
+        give_file_mode(fd, path)
         with os.fdopen(fd, "wb") as tmp:
             tmp.write(data)
             tmp.flush()
@@ -112,6 +113,23 @@ def write_atomically(path: Path, data: bytes) -> None:
             pass
         raise
     _fsync_folder(folder)
+
+
+def give_file_mode(fd: int, path: Path) -> None:
+    """The temporary file gets the mode of the file it replaces, or that of a new file
+    (mkstemp makes it private to the user, which a plan shared on a PC should not be)."""
+    if os.name == "nt":
+        return
+    try:
+        mode = path.stat().st_mode & 0o777
+    except OSError:
+        mask = os.umask(0)
+        os.umask(mask)
+        mode = 0o666 & ~mask
+    try:
+        os.fchmod(fd, mode)
+    except OSError:
+        pass  # a FAT USB stick has no modes
 
 
 def _fsync_folder(folder: Path) -> None:
