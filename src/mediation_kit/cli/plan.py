@@ -78,6 +78,7 @@ def run_show(args) -> int:
     from mediation_kit.core.plans import ItemStatus, plan_timing, resolve_plan
     from mediation_kit.core.plans.labels import kind_label
     from mediation_kit.core.plans.resolve import STATUS_LABELS
+    from mediation_kit.core.plans.sheets import total_time_line
 
     loaded = _load(args)
     if loaded is None:
@@ -89,10 +90,7 @@ def run_show(args) -> int:
     meta += [plan.place] if plan.place.strip() else []
     if meta:
         print(" — ".join(meta))
-    total = format_duration(timing.total_s)
-    print(_("Total time: at least {total} ({count} items without a duration)").format(
-        total=total, count=timing.unknown_count) if timing.unknown_count
-        else _("Total time: {total}").format(total=total))
+    print(total_time_line(timing))
     if plan.notes.strip():
         print(_("Notes: {notes}").format(notes=" ".join(plan.notes.split())))
     if not plan.items:

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 
 from mediation_kit.core.i18n import (
     _, current_language, format_date, format_day, format_duration, format_list,
-    format_timestamp)
+    format_timestamp, ngettext)
 from mediation_kit.core.model import KitAsset, Replay, Summary
 from mediation_kit.core.packs.library import Library
 from mediation_kit.core.plans.labels import kind_label
@@ -101,13 +101,7 @@ def run_sheet_html(plan: WorkshopPlan, library: Library) -> str:
     resolved = resolve_plan(plan, library)
     timing = plan_timing(plan)
     body = _heading(plan, out)
-    total = format_duration(timing.total_s)
-    if timing.unknown_count:
-        total_line = _("Total time: at least {total} ({count} items without a duration)")
-    else:
-        total_line = _("Total time: {total}")
-    body.append('<p class="meta">' + out.text(
-        total_line.format(total=total, count=timing.unknown_count)) + "</p>")
+    body.append('<p class="meta">' + out.text(total_time_line(timing)) + "</p>")
     if plan.notes.strip():
         body.append(f'<p class="notes"><b>{out.text(_("Notes:"))}</b> '
                     f'<span class="note">{out.lines(plan.notes.strip())}</span></p>')
@@ -133,6 +127,16 @@ def run_sheet_html(plan: WorkshopPlan, library: Library) -> str:
             f'<td>{"".join(cell)}</td><td>{note}</td></tr>')
     body.append("</table>")
     return _document(out.text(plan.title or _("Untitled workshop")), body, out.language)
+
+
+def total_time_line(timing) -> str:
+    """"Total time: 1 h 30 min", or a minimum when some items have no duration."""
+    total = format_duration(timing.total_s)
+    if timing.unknown_count:
+        return ngettext("Total time: at least {total} ({count} item without a duration)",
+                        "Total time: at least {total} ({count} items without a duration)",
+                        timing.unknown_count).format(total=total, count=timing.unknown_count)
+    return _("Total time: {total}").format(total=total)
 
 
 def _flag(entry: ResolvedItem) -> str:
