@@ -5,7 +5,8 @@ from mediation_kit.core.model import ResourceType
 from mediation_kit.core.packs.library import load_packs
 from mediation_kit.core.paths import packs_dir, resources_dir
 from mediation_kit.core.plans import (
-    ItemStatus, MomentItem, ResourceItem, TitleCardItem, load_plan, plan_to_text, resolve_plan)
+    ItemStatus, MomentItem, ResourceItem, TitleCardItem, item_duration_s, load_plan, plan_to_text,
+    resolve_plan)
 
 EXAMPLE = resources_dir() / "plans" / "atelier-souverainete-numerique.mkplan"
 
@@ -20,7 +21,7 @@ def test_the_example_uses_every_kind_of_item():
     moments = [item for item in plan.items if isinstance(item, MomentItem)]
     assert {m.is_clip for m in moments} == {True, False}
     assert sum(isinstance(item, TitleCardItem) for item in plan.items) >= 2
-    assert all(item.planned_duration_s for item in plan.items)
+    assert all(item_duration_s(item) is not None for item in plan.items)
     assert "souveraineté numérique" in plan.title.lower()
 
 
