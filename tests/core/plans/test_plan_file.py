@@ -108,3 +108,12 @@ def test_a_missing_file_and_a_folder_get_their_messages(tmp_path):
         load_plan(tmp_path / "nope.mkplan")
     with pytest.raises(PlanFileError, match="is a folder"):
         load_plan(tmp_path)
+
+
+def test_messages_are_in_the_interface_language(tmp_path):
+    path = tmp_path / "bad.mkplan"
+    path.write_text(json.dumps({"format": 99}), encoding="utf-8")
+    set_language("fr")
+    with pytest.raises(PlanFileError) as error:
+        load_plan(path)
+    assert "version plus récente" in str(error.value)

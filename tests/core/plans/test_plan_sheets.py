@@ -86,3 +86,13 @@ def test_text_typed_by_the_leader_is_escaped(library):
     markup = run_sheet_html(plan, library) + handout_html(plan, library)
     assert "<script>" not in markup and "<b>Atelier" not in markup
     assert "&lt;b&gt;Atelier&lt;/b&gt; &amp; co" in markup
+
+
+def test_german_run_sheet_headings_and_flags_are_translated(demo_plan):
+    from mediation_kit.core.packs.library import Library
+
+    set_language("de")
+    text = _text(run_sheet_html(demo_plan, Library()))
+    assert "Notizen der Leitung" in text
+    assert 'Fehlt: das Paket „demo-2025“ ist nicht installiert' in text
+    assert "Samstag, 14. März 2026" in text
