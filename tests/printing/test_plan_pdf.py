@@ -120,3 +120,14 @@ def test_plan_print_to_an_unwritable_place_exits_2(tmp_path):
          str(tmp_path / "missing" / "x.pdf")], capture_output=True, text=True, timeout=120)
     assert result.returncode == 2
     assert "does not exist" in result.stderr
+
+
+def test_french_narrow_no_break_spaces_survive_qts_html_reader(qapp):
+    from mediation_kit.core.i18n import set_language
+    from mediation_kit.printing.pdf import make_document
+
+    set_language("fr")
+    plan = WorkshopPlan(title="Question : pourquoi ?", items=[TitleCardItem(heading="Oui !")])
+    raw = make_document(run_sheet_html(plan, load_packs(packs_dir()).library)).toRawText()
+    assert "Question\u202f: pourquoi\u202f?" in raw
+    assert "Oui\u202f!" in raw
