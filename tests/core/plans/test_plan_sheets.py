@@ -78,6 +78,9 @@ def test_french_sheets_use_babel_dates_durations_and_narrow_spaces(demo_plan, li
 def test_typography_touches_french_only():
     assert typeset("« Oui » : non ; si !", "fr") == \
         "«\u202fOui\u202f»\u202f: non\u202f; si\u202f!"
+    assert typeset("Notes: oui!", "fr") == "Notes\u202f: oui\u202f!"
+    assert typeset("demo-2025:summary:x à 12:30", "fr") == "demo-2025:summary:x à 12:30"
+    assert typeset("97 % des gens", "fr") == "97\u202f% des gens"
     assert typeset("Yes: no; if!", "en") == "Yes: no; if!"
     assert typeset("12:30 et https://exemple", "fr") == "12:30 et https://exemple"
 
