@@ -69,8 +69,10 @@ class _Writer:
 
 
 def _document(title: str, body: list[str], language: str) -> str:
+    """A whole HTML page; the <title> is plain text (no markup is allowed there)."""
     return (f'<!DOCTYPE html>\n<html lang="{html.escape(language)}"><head><meta charset="utf-8"/>'
-            f"<title>{title}</title><style>{_STYLE}</style></head>\n<body>\n"
+            f"<title>{html.escape(title, quote=False)}</title><style>{_STYLE}</style></head>\n"
+            "<body>\n"
             + "\n".join(body) + "\n</body></html>\n")
 
 
@@ -131,7 +133,7 @@ def run_sheet_html(plan: WorkshopPlan, library: Library) -> str:
             f'<td class="time">{out.text(duration)}</td>'
             f'<td>{"".join(cell)}</td><td>{note}</td></tr>')
     body.append("</table>")
-    return _document(out.text(plan.title or _("Untitled workshop")), body, out.language)
+    return _document(plan.title or _("Untitled workshop"), body, out.language)
 
 
 def total_time_line(timing) -> str:
@@ -191,7 +193,7 @@ def handout_html(plan: WorkshopPlan, library: Library) -> str:
                 title=asset.title, credit=asset.credit, licence=asset.licence)) + "</p>")
         for line in packs_used.values():
             body.append('<p class="small">' + out.text(line) + "</p>")
-    return _document(out.text(plan.title or _("Untitled workshop")), body, out.language)
+    return _document(plan.title or _("Untitled workshop"), body, out.language)
 
 
 def _handout_source(entry: ResolvedItem, library: Library) -> str:
