@@ -105,28 +105,19 @@ def platform_tag() -> str:
 
 def compile_translations(stage: Path) -> list[Path]:
     """Every translations/<lang>/LC_MESSAGES/*.po compiled to the staged .mo (fuzzy left out,
-    as `pybabel compile` does); a catalog with errors stops the build."""
-    from babel.messages.mofile import write_mo
-    from babel.messages.pofile import read_po
+    as `pybabel compile` does); a catalog with errors stops the build. The wheel build
+    (setup.py) compiles with the same function."""
+    from mediation_kit.core.i18n_tools import compile_catalogs
 
-    written = []
-    for po in sorted((ROOT / "translations").glob("*/LC_MESSAGES/*.po")):
-        language = po.parents[1].name
-        with po.open("rb") as fp:
-            catalog = read_po(fp, locale=language)
-        errors = [(message.id, err) for message, errs in catalog.check() for err in errs]
-        if errors:
-            raise BuildError(f"{po.relative_to(ROOT)}: {len(errors)} errors, first: {errors[0]}")
-        mo = stage / "translations" / language / "LC_MESSAGES" / (po.stem + ".mo")
-        mo.parent.mkdir(parents=True, exist_ok=True)
-        with mo.open("wb") as fp:
-            write_mo(fp, catalog, use_fuzzy=False)
-        translated = sum(1 for m in catalog if m.id and m.string and not m.fuzzy)
+    try:
+        compiled = compile_catalogs(ROOT / "translations", stage / "translations")
+    except ValueError as error:
+        raise BuildError(str(error)) from None
+    for language, mo, translated in compiled:
         print(f"    {language}: {translated} messages -> {mo.relative_to(stage)}")
-        written.append(mo)
-    if not written:
+    if not compiled:
         print("    warning: no .po catalog under translations/: the kit ships in English only")
-    return written
+    return [mo for _, mo, _ in compiled]
 
 
 def cli(*args: str, seed: int | None = None, **kwargs) -> subprocess.CompletedProcess:
