@@ -19,7 +19,9 @@ if [ "$("$TOOLS/bin/uv" --version 2>/dev/null | cut -d' ' -f2)" != "$UV_VERSION"
   "${PYTHON:-python3}" -m venv "$TOOLS"
   "$TOOLS/bin/python" -m pip install -q "uv==$UV_VERSION"
 fi
-exec "$TOOLS/bin/uv" pip compile pyproject.toml requirements/backend.in \
+"$TOOLS/bin/uv" pip compile --quiet pyproject.toml requirements/backend.in \
   --all-extras --universal --python-version 3.11 --generate-hashes \
   --custom-compile-command "bash scripts/lock.sh" \
   --output-file requirements/lock.txt "$@"
+echo "requirements/lock.txt written: review it with 'git diff requirements/lock.txt'," \
+  "then run bash scripts/test.sh before committing it."
