@@ -5,61 +5,27 @@ from __future__ import annotations
 
 import re
 import tomllib
-from dataclasses import dataclass, field
 from importlib import metadata
 from pathlib import Path
 
 import pytest
-from packaging.markers import Marker
 from packaging.requirements import Requirement
 from packaging.utils import canonicalize_name
-from packaging.version import Version
+
+import locked  # installer/locked.py (tests/packaging/conftest.py puts installer/ on the path)
 
 ROOT = Path(__file__).resolve().parents[2]
-LOCK = ROOT / "requirements" / "lock.txt"
 PYPROJECT = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
-# The release runs on these (.github/workflows/release.yml), with Python 3.11.
+# The release runs on these (.github/workflows/release.yml), with CPython 3.11.
+BASE = {"python_version": "3.11", "python_full_version": "3.11.2",
+        "platform_python_implementation": "CPython", "implementation_name": "cpython",
+        "extra": ""}
 PLATFORMS = {
-    "linux": {"sys_platform": "linux", "platform_system": "Linux"},
-    "windows": {"sys_platform": "win32", "platform_system": "Windows"},
-    "macos": {"sys_platform": "darwin", "platform_system": "Darwin"},
+    "linux": {**BASE, "sys_platform": "linux", "platform_system": "Linux"},
+    "windows": {**BASE, "sys_platform": "win32", "platform_system": "Windows"},
+    "macos": {**BASE, "sys_platform": "darwin", "platform_system": "Darwin"},
 }
-
-
-@dataclass
-class Pin:
-    name: str
-    version: Version
-    marker: Marker | None
-    hashes: list[str] = field(default_factory=list)
-
-    def applies(self, **environment: str) -> bool:
-        base = {"python_version": "3.11", "python_full_version": "3.11.2",
-                "platform_python_implementation": "CPython", "implementation_name": "cpython"}
-        return self.marker is None or self.marker.evaluate({**base, **environment})
-
-
-def read_lock() -> dict[str, list[Pin]]:
-    pins: dict[str, list[Pin]] = {}
-    current = None
-    for line in LOCK.read_text(encoding="utf-8").splitlines():
-        stripped = line.strip().rstrip("\\").strip()
-        if not stripped or stripped.startswith("#"):
-            continue
-        if stripped.startswith("--hash="):
-            assert current is not None, f"a hash before any package: {line}"
-            current.hashes.append(stripped.removeprefix("--hash="))
-            continue
-        requirement = Requirement(stripped)
-        [specifier] = requirement.specifier
-        assert specifier.operator == "==", f"not pinned: {stripped}"
-        current = Pin(canonicalize_name(requirement.name), Version(specifier.version),
-                      requirement.marker)
-        pins.setdefault(current.name, []).append(current)
-    return pins
-
-
-PINS = read_lock()
+PINS = locked.read_lock()
 
 
 def declared_requirements() -> list[Requirement]:
@@ -72,6 +38,7 @@ def declared_requirements() -> list[Requirement]:
 
 
 def test_every_locked_package_is_pinned_with_sha256_hashes():
+    # (read_lock refuses a line that is not name==version)
     assert PINS
     for name, pins in PINS.items():
         for pin in pins:
@@ -83,7 +50,7 @@ def test_every_locked_package_is_pinned_with_sha256_hashes():
 def test_every_declared_dependency_is_locked_within_its_range_on_every_platform(platform):
     for requirement in declared_requirements():
         name = canonicalize_name(requirement.name)
-        pins = [p for p in PINS.get(name, []) if p.applies(**PLATFORMS[platform])]
+        pins = [p for p in PINS.get(name, []) if p.applies(PLATFORMS[platform])]
         assert len(pins) == 1, f"{name}: {len(pins)} pins for {platform}"
         assert requirement.specifier.contains(pins[0].version, prereleases=True), (
             f"{name} {pins[0].version} is outside pyproject.toml's {requirement.specifier}")
@@ -91,31 +58,34 @@ def test_every_declared_dependency_is_locked_within_its_range_on_every_platform(
 
 def test_pyinstallers_platform_dependencies_are_locked_for_windows_and_macos():
     # What PyInstaller needs only there (pefile, pywin32-ctypes on Windows, macholib on macOS)
-    pyinstaller = metadata.distribution("pyinstaller").requires or []
+    pyinstaller = [Requirement(r) for r in metadata.distribution("pyinstaller").requires or []]
     for platform in ("windows", "macos"):
-        environment = {**PLATFORMS[platform], "python_version": "3.11",
-                       "platform_python_implementation": "CPython", "implementation_name": "cpython",
-                       "python_full_version": "3.11.2", "extra": ""}
-        needed = {canonicalize_name(Requirement(r).name) for r in pyinstaller
-                  if Requirement(r).marker is None or Requirement(r).marker.evaluate(environment)}
+        environment = PLATFORMS[platform]
+        needed = {canonicalize_name(r.name) for r in pyinstaller
+                  if r.marker is None or r.marker.evaluate(environment)}
         for name in needed:
-            assert any(p.applies(**PLATFORMS[platform]) for p in PINS.get(name, [])), (
+            assert any(p.applies(environment) for p in PINS.get(name, [])), (
                 f"{name} (PyInstaller on {platform}) is not in the lock")
     assert "pefile" in PINS and "macholib" in PINS
 
 
 def test_this_venv_runs_the_locked_versions():
     # scripts/setup.sh installs the lock: what is installed here is what the lock says
-    wrong = {}
-    for name, pins in PINS.items():
-        pin = next((p for p in pins if p.marker is None or p.marker.evaluate()), None)
-        if pin is None:
-            continue
-        try:
-            installed = Version(metadata.version(name))
-        except metadata.PackageNotFoundError:
-            wrong[name] = "not installed"
-            continue
-        if installed != pin.version:
-            wrong[name] = f"{installed} installed, {pin.version} locked"
+    wrong = locked.mismatches()
     assert not wrong, f"run scripts/setup.sh: {wrong}"
+
+
+def test_a_venv_that_drifted_from_the_lock_is_named(tmp_path):
+    # Given a lock that asks for another Babel than the one installed here
+    lock = tmp_path / "lock.txt"
+    lock.write_text(f"babel==1.0 \\\n    --hash=sha256:{'0' * 64}\n", encoding="utf-8")
+    # Then the difference names the package and both versions
+    assert locked.mismatches(lock) == {
+        "babel": f"{metadata.version('babel')} installed, 1.0 locked"}
+
+
+def test_an_unpinned_line_in_the_lock_is_refused(tmp_path):
+    lock = tmp_path / "lock.txt"
+    lock.write_text("babel>=2.14\n", encoding="utf-8")
+    with pytest.raises(ValueError, match="lock.txt:1: babel is not pinned"):
+        locked.read_lock(lock)
