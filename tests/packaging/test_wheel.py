@@ -10,6 +10,8 @@ the wheel's requirements against them and nothing is downloaded.
 
 from __future__ import annotations
 
+import gettext
+import io
 import json
 import os
 import shutil
@@ -24,7 +26,7 @@ from pathlib import Path
 
 import pytest
 
-from mediation_kit.core import i18n, paths
+from mediation_kit.core import i18n, i18n_tools, paths
 from release_helpers import isolated_env, no_network_prefix
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -103,17 +105,10 @@ def test_the_wheel_carries_the_packs_the_compiled_catalogs_and_the_icons(wheel):
     assert not [n for n in wheel.names if n.startswith(f"{DATA}/resources/index")]
 
 
-def test_the_compiled_french_catalog_in_the_wheel_has_babels_plural_forms(wheel, tmp_path):
+def test_the_compiled_french_catalog_in_the_wheel_has_babels_plural_forms(wheel):
     with zipfile.ZipFile(wheel.path) as archive:
         data = archive.read(f"{DATA}/translations/fr/LC_MESSAGES/{i18n.DOMAIN}.mo")
-    mo = tmp_path / "fr.mo"
-    mo.write_bytes(data)
-    import gettext
-
-    from mediation_kit.core import i18n_tools
-
-    with mo.open("rb") as fp:
-        catalog = gettext.GNUTranslations(fp)
+    catalog = gettext.GNUTranslations(io.BytesIO(data))
     count, expression = i18n_tools.babel_plural_forms("fr")
     assert catalog.info()["plural-forms"].replace(" ", "").startswith(f"nplurals={count};")
     rule = gettext.c2py(expression)
