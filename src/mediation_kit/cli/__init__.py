@@ -84,10 +84,12 @@ def _prepare(argv: list[str], command_parsers: dict[str, argparse.ArgumentParser
 def run_cli(argv: list[str], self_test_groups: Callable[[], list] | None = None) -> int:
     """Runs the command line; `self_test_groups` gives the checks of --self-test (by default
     the core's only: the command line knows nothing of the window)."""
+    from mediation_kit.cli import argparse_i18n
     from mediation_kit.cli.output import setup_console
 
     setup_console()
     set_language(system_language())
+    argparse_i18n.install()
     parser, command_parsers = _build(self_test_groups)
     args = parser.parse_args(_prepare(argv, command_parsers))
     if args.version:
