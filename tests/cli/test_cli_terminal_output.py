@@ -110,3 +110,18 @@ def test_pack_list_on_an_ascii_console(run_kit):
     result = run_kit("pack", "list", env={"PYTHONIOENCODING": "ascii"})
     assert result.returncode == 0, result.stderr
     assert "Rencontres de la mediation" in result.stdout.decode("ascii")
+
+
+def test_version_verbose_escapes_what_the_packs_say(tmp_path, monkeypatch, capsys):
+    # Given a pack whose version holds an escape sequence
+    files = dict(PACK_FILES)
+    files["pack.toml"] = files["pack.toml"].replace('version = "1.0.0"',
+                                                    'version = "1.0\\u001b]0;owned\\u0007"')
+    write_pack(tmp_path / "resources" / "packs", files)
+    monkeypatch.setenv("MEDIATION_KIT_RESOURCES", str(tmp_path / "resources"))
+    # When the build information is printed
+    assert run_cli(["--version", "--verbose"]) == 0
+    out = capsys.readouterr().out
+    # Then the terminal's title is not rewritten: the sequence is shown escaped
+    assert "\x1b" not in out and "\x07" not in out
+    assert "1.0\\x1b]0;owned\\x07" in out
