@@ -100,6 +100,8 @@ def run_build(args) -> int:
     if not packs_dir.is_dir():
         return _error(_("{folder}: no such packs folder").format(folder=packs_dir))
     loaded = load_packs(packs_dir)
+    for problem in loaded.left_out:  # a whole pack missing from the index: say why
+        print(problem, file=sys.stderr)
     if loaded.problems:
         count = len(loaded.problems)
         print(ngettext("{count} problem in the packs: run `mediation-kit pack validate` to see "

@@ -17,17 +17,18 @@ def older_pack_toml():
 
 
 def test_packs_are_loaded_newest_first_and_broken_ones_reported(tmp_path, make_pack):
-    # Given three folders: an older pack, a newer one, one that cannot be used, and a stray one
+    # Given an older pack, a newer one, one that cannot be used, and a folder without pack.toml
     make_pack({"pack.toml": older_pack_toml()}, pack_id="demo-2019")
     make_pack()
     make_pack({"pack.toml": "format = 3\n"}, pack_id="future")
     (tmp_path / "notes").mkdir()
     # When the library is loaded
     library, problems = Library.load(tmp_path)
-    # Then the usable packs are in, newest event first, and the broken one is reported
+    # Then the usable packs are in, newest event first, and the broken ones are named
     assert [pack.id for pack in library.packs] == ["demo-2025", "demo-2019"]
     assert len(library) == 2
-    assert [p.file for p in problems] == ["future/pack.toml"]
+    assert [p.file for p in problems] == ["future/pack.toml", "notes/pack.toml"]
+    assert problems[1].message == "missing: a pack folder must contain a pack.toml file"
     assert library.pack("demo-2019").event.start.year == 2019
     assert library.pack("nope") is None
 

@@ -76,10 +76,15 @@ def _base(pack: Pack, key: str, kind: ResourceType, lang: str | None, day) -> di
 
 def _searchable(doc: dict, lang: str, title: str, body: str, names: list[str],
                 tags: list[str]) -> dict:
-    doc[title_field(lang)] = title
+    # Empty fields are left out, not written as "": Whoosh analyses and stores every field
+    # given, and a transcript of thousands of cues gives mostly empty titles, names and tags.
+    if title:
+        doc[title_field(lang)] = title
     doc[body_field(lang)] = body
-    doc["names"] = " ; ".join(names)
-    doc["tags"] = " ; ".join(tags)
+    if names:
+        doc["names"] = " ; ".join(names)
+    if tags:
+        doc["tags"] = " ; ".join(tags)
     # Whole words and prefixes only need each word once per document: less to analyse.
     doc["words"] = doc["prefix"] = distinct_words(" ".join([title, body, *names, *tags]))
     return doc
@@ -106,15 +111,20 @@ def replay_document(pack: Pack, r: Replay) -> dict:
 
 
 def cue_documents(pack: Pack, r: Replay) -> Iterator[dict]:
-    """A cue is found by its own words only; it inherits its replay's facets and title."""
+    """A cue is found by its own words only; it inherits its replay's facets and title.
+    What every cue of a replay shares is made once, not once a cue."""
     lang = text_language(r.language, pack)
-    speakers = _keywords(_names(r.speakers))
-    themes = _keywords(r.themes)
+    shared = _base(pack, "", ResourceType.CUE, r.language, r.date)
+    shared.update(title=r.title, parent=r.key)
+    for facet, value in (("speaker", _keywords(_names(r.speakers))),
+                         ("theme", _keywords(r.themes))):
+        if value:
+            shared[facet] = value
     for cue in r.cues:
-        doc = _base(pack, r.cue_key(cue), ResourceType.CUE, r.language, r.date)
-        doc.update(title=r.title, text=cue.text, parent=r.key, time=float(cue.start),
-                   speaker=speakers, theme=themes)
-        yield _searchable(doc, lang, "", cue.text, [], [])
+        doc = dict(shared, key=r.cue_key(cue), text=cue.text, time=float(cue.start))
+        doc[body_field(lang)] = cue.text
+        doc["words"] = doc["prefix"] = distinct_words(cue.text)
+        yield doc
 
 
 def kit_document(pack: Pack, a: KitAsset) -> dict:
