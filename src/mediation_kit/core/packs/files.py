@@ -3,8 +3,8 @@
 A pack comes from a USB stick or a hand-made folder: a file may be a named pipe (opening it
 blocks forever), a link to `/dev/zero` (reading it never ends), a link out of the pack, or far
 bigger than any real pack file. Only regular files inside the pack are read, and never more
-than their limit (resources/README.md, "Limits"): every refusal is a `PackFileError` whose
-message says why, for the problem list.
+than their limit (limits.py, resources/README.md "Limits"): every refusal is a
+`PackFileError` whose message says why, for the problem list.
 """
 
 from __future__ import annotations
@@ -14,10 +14,9 @@ import stat
 from pathlib import Path
 from typing import BinaryIO
 
-from mediation_kit.core.i18n import _
+from mediation_kit.core.i18n import _, format_number
 
-from mediation_kit.core.packs.limits import (  # noqa: F401 - the limits of each kind of file
-    MAX_KIT_FILE_BYTES, MAX_TEXT_BYTES, MAX_TRANSCRIPT_BYTES, MIB)
+from mediation_kit.core.packs.limits import MIB
 
 # Without O_NONBLOCK, opening a FIFO waits for a writer; Windows has neither.
 _OPEN_FLAGS = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0) \
@@ -33,11 +32,12 @@ class OutsidePack(PackFileError):
 
 
 def size_text(size: int) -> str:
-    """A byte count for a message: "2 MB", "512 kB" (binary units, rounded)."""
+    """A byte count for a message, in the user's number format: "2 MB", "2.5 MB", "3 kB"."""
     if size >= MIB:
-        return _("{count} MB").format(count=round(size / MIB, 1) if size < 10 * MIB
-                                      else size // MIB)
-    return _("{count} kB").format(count=max(1, round(size / 1024)))
+        value = round(size / MIB, 1) if size < 10 * MIB else size // MIB
+        return _("{count} MB").format(count=format_number(int(value) if value == int(value)
+                                                           else value))
+    return _("{count} kB").format(count=format_number(max(1, round(size / 1024))))
 
 
 def control_characters(name: str) -> bool:

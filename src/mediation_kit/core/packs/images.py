@@ -90,9 +90,12 @@ def _gif_size(fp: BinaryIO, head: bytes, size: int) -> tuple[int, int]:
 
 
 def _webp_size(fp: BinaryIO, head: bytes, size: int) -> tuple[int, int]:
-    if len(head) < 30:
-        raise _truncated()
     chunk = head[12:16]
+    needed = {b"VP8 ": 30, b"VP8L": 25, b"VP8X": 30}.get(chunk)
+    if needed is None:
+        raise ImageError(_("the WebP header is damaged"))
+    if len(head) < needed:
+        raise _truncated()
     if chunk == b"VP8 " and head[23:26] == b"\x9d\x01\x2a":
         width, height = struct.unpack("<HH", head[26:30])
         return width & 0x3FFF, height & 0x3FFF

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from datetime import time
 from pathlib import Path
 
-from mediation_kit.core.i18n import _
+from mediation_kit.core.i18n import _, format_number
 from mediation_kit.core.model import (
     SUPPORTED_FORMAT, Chapter, Event, KitAsset, KitKind, Pack, Replay, Summary)
 from mediation_kit.core.packs import files, limits
@@ -453,12 +453,13 @@ class _PackLoader:
         if len(cues) > limits.MAX_TRANSCRIPT_CUES:
             self.log.add(path, None, _("{count} cues, more than the {limit} a transcript may "
                                        "hold: the transcript is left out").format(
-                count=len(cues), limit=limits.MAX_TRANSCRIPT_CUES))
+                count=format_number(len(cues)),
+                limit=format_number(limits.MAX_TRANSCRIPT_CUES)))
             return None
         if self.cues + len(cues) > limits.MAX_PACK_CUES:
             self.log.add(path, None, _("the pack's transcripts would hold more than {limit} "
                                        "cues: this one is left out").format(
-                limit=limits.MAX_PACK_CUES))
+                limit=format_number(limits.MAX_PACK_CUES)))
             return None
         self.cues += len(cues)
         return path, tuple(cues)

@@ -12,7 +12,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from mediation_kit.core.i18n import _
-from mediation_kit.core.packs.files import MAX_TEXT_BYTES, PackFileError, read_bytes
+from mediation_kit.core.packs import limits
+from mediation_kit.core.packs.files import PackFileError, read_bytes
 from mediation_kit.core.packs.problems import ProblemLog
 from mediation_kit.core.packs.toml_lines import KeyLines
 
@@ -32,11 +33,11 @@ class TomlSource:
     lines: KeyLines
 
 
-def read_text(path: Path, log: ProblemLog, limit: int = MAX_TEXT_BYTES) -> str | None:
-    """The UTF-8 text of `path`, a regular file inside the pack of at most `limit` bytes;
-    None when it cannot be used (the problem is in `log`)."""
+def read_text(path: Path, log: ProblemLog, limit: int | None = None) -> str | None:
+    """The UTF-8 text of `path`, a regular file inside the pack of at most `limit` bytes
+    (by default limits.MAX_TEXT_BYTES); None when it cannot be used (the problem is in `log`)."""
     try:
-        data = read_bytes(path, log.root, limit)
+        data = read_bytes(path, log.root, limits.MAX_TEXT_BYTES if limit is None else limit)
     except PackFileError as error:
         log.add(path, None, str(error))
         return None

@@ -13,9 +13,9 @@ import stat
 from dataclasses import dataclass
 from pathlib import Path
 
-from mediation_kit.core.i18n import _
+from mediation_kit.core.i18n import _, format_number
 from mediation_kit.core.packs.files import reason, size_text
-from mediation_kit.core.packs.limits import MAX_PACK_BYTES, MAX_PACK_DEPTH, MAX_PACK_FILES
+from mediation_kit.core.packs import limits
 from mediation_kit.core.packs.portable_names import name_problem
 from mediation_kit.core.packs.problems import ProblemLog
 
@@ -68,19 +68,20 @@ def _walk(root: Path, folder: Path, log: ProblemLog, survey: Survey, depth: int)
         except OSError:
             continue  # reported when something reads it
         survey.files += 1
-        if survey.files > MAX_PACK_FILES:
+        if survey.files > limits.MAX_PACK_FILES:
             log.add("", None, _("the pack holds more than {count} files: it is left out")
-                    .format(count=MAX_PACK_FILES))
+                    .format(count=format_number(limits.MAX_PACK_FILES)))
             raise _TooMuch
         if stat.S_ISREG(mode.st_mode):
             survey.bytes += mode.st_size
-            if survey.bytes > MAX_PACK_BYTES:
+            if survey.bytes > limits.MAX_PACK_BYTES:
                 log.add("", None, _("the pack holds more than {limit}: it is left out")
-                        .format(limit=size_text(MAX_PACK_BYTES)))
+                        .format(limit=size_text(limits.MAX_PACK_BYTES)))
                 raise _TooMuch
         elif stat.S_ISDIR(mode.st_mode):
-            if depth + 1 >= MAX_PACK_DEPTH:
+            if depth + 1 >= limits.MAX_PACK_DEPTH:
                 log.add(path, None, _("folders are nested more than {count} deep: the "
-                                      "folders below are not checked").format(count=MAX_PACK_DEPTH))
+                                      "folders below are not checked").format(
+                    count=limits.MAX_PACK_DEPTH))
                 continue
             _walk(root, path, log, survey, depth + 1)
