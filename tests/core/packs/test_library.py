@@ -108,3 +108,16 @@ def test_all_resources_iterates_every_record_once(make_pack, tmp_path):
     keys = [record.key for record in library.all_resources()]
     assert len(keys) == len(set(keys)) == 2 * (2 + 2 + 2)
     assert keys[0].startswith("demo-2025:")
+
+
+def test_a_copy_claiming_a_pack_id_does_not_push_the_pack_out(tmp_path, make_pack):
+    # Given a folder sorted before the real pack, whose pack.toml claims the real pack's id
+    make_pack(pack_id="a-copy")
+    make_pack()
+    # When the library is loaded
+    result = load_packs(tmp_path)
+    # Then the pack in the folder of its own name is kept, and the copy is named
+    assert [p.root.name for p in result.library.packs] == ["demo-2025"]
+    assert [str(p) for p in result.left_out] == [
+        'a-copy/pack.toml: pack id "demo-2025" is already used by the pack in "demo-2025": '
+        'this one is left out']

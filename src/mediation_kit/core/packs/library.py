@@ -154,11 +154,17 @@ def load_packs(packs_dir: Path) -> LibraryLoadResult:
             left_out.extend(result.problems)
             continue
         if pack.id in packs:
-            problem = Problem(f"{folder.name}/{PACK_FILE}", None, _(
+            kept, dropped = packs[pack.id], pack
+            # The pack in the folder of its own name is the one its id means: another folder
+            # claiming the same id (a copy, a typo) must not push it out.
+            if kept.root.name != kept.id and pack.root.name == pack.id:
+                kept, dropped = pack, kept
+            problem = Problem(f"{dropped.root.name}/{PACK_FILE}", None, _(
                 'pack id "{id}" is already used by the pack in "{other}": this one is left '
-                'out').format(id=pack.id, other=packs[pack.id].root.name))
+                'out').format(id=pack.id, other=kept.root.name))
             problems.append(problem)
             left_out.append(problem)
+            packs[pack.id] = kept
             continue
         packs[pack.id] = pack
     return LibraryLoadResult(Library(list(packs.values())), problems, left_out)
