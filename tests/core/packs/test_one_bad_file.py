@@ -163,6 +163,17 @@ def test_validate_names_the_broken_pack_without_a_traceback(two_packs, tmp_path,
     assert "Traceback" not in captured.err
 
 
+def test_validate_names_an_unreadable_pack_folder(two_packs, tmp_path, monkeypatch, capsys):
+    two_packs({})
+    _deny(monkeypatch, (tmp_path / "broken").resolve())
+    code = main(["pack", "validate", str(tmp_path / "demo-2025"), str(tmp_path / "broken")])
+    captured = capsys.readouterr()
+    assert code == 1
+    assert captured.out.splitlines() == [
+        "broken: the pack folder cannot be read (Permission denied): the pack is left out",
+        "1 problem in 1 pack"]
+
+
 def test_list_and_build_name_the_broken_pack(two_packs, tmp_path, capsys):
     two_packs({"pack.toml": BROKEN_PACK_TOML.replace("[event]", DEEP + "[event]")})
     assert main(["pack", "list", "--packs", str(tmp_path)]) == 1

@@ -40,3 +40,22 @@ def test_cue_documents_share_their_replay_and_leave_empty_fields_out(tmp_path):
     # and no field that would only be indexed empty
     assert all(value != "" for d in docs for value in d.values())
     assert not {"title_fr", "names", "tags"} & set(docs[0])
+
+
+def test_a_huge_text_is_indexed_bounded(tmp_path):
+    """A 50 MB press text of one "word" and one real word: the real word is indexed and the
+    stored text is only what snippets can use."""
+    import dataclasses
+
+    from conftest import make_nec_pack
+
+    from mediation_kit.core.search.documents import (
+        MAX_INDEXED_CHARS, STORED_CHARS, kit_document)
+
+    pack = make_nec_pack(tmp_path)
+    asset = dataclasses.replace(pack.kit[0], text="Communiqué " + "a" * 50_000_000 + " fin")
+    doc = kit_document(pack, asset)
+    assert len(doc["text"]) == STORED_CHARS
+    body = next(value for key, value in doc.items() if key.startswith("body_"))
+    assert "Communiqué" in body and "aaaa" not in body and len(body) <= MAX_INDEXED_CHARS
+    assert "aaaa" not in doc["words"]

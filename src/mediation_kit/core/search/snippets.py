@@ -13,13 +13,14 @@ from functools import lru_cache
 from whoosh.lang import stemmer_for_language
 
 from mediation_kit.core.search.analysis import ALL_STOP_WORDS, _fold_cached
+from mediation_kit.core.search.documents import MAX_WORD_CHARS, STORED_CHARS
 from mediation_kit.core.search.schema import TEXT_LANGUAGES
 
 WINDOW_WORDS = 28  # words shown around the first match
 LEAD_WORDS = 6  # of which before it
 # Bounds that hold for any text (a 50 MB press text of one line must not become a snippet).
-SCAN_CHARS = 200_000  # of the text searched for the first match
-MAX_WORD_CHARS = 64  # longer runs of letters are no word a query can mean
+# A word longer than MAX_WORD_CHARS is never marked, as the index leaves it out too.
+SCAN_CHARS = STORED_CHARS - 1  # of the text searched for the first match
 MAX_SNIPPET_CHARS = 400  # of the text shown
 LEAD_CHARS = 120  # at most, before the first match
 _token_re = re.compile(r"\w+")
