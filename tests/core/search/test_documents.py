@@ -17,12 +17,10 @@ def test_a_heading_right_after_a_table_loses_its_marks_too():
     assert text.endswith("le travail 3. Agir ensemble")
 
 
-def test_cue_documents_share_their_replay_and_leave_empty_fields_out(tmp_path):
-    from conftest import make_nec_pack
-
+def test_cue_documents_share_their_replay_and_leave_empty_fields_out(corpus):
     from mediation_kit.core.search.documents import cue_documents, replay_document
 
-    pack = make_nec_pack(tmp_path)
+    pack = corpus[0]
     replay = next(r for r in pack.replays if r.cues and r.speakers)
     # When the cues of a replay become documents
     docs = list(cue_documents(pack, replay))
@@ -42,17 +40,15 @@ def test_cue_documents_share_their_replay_and_leave_empty_fields_out(tmp_path):
     assert not {"title_fr", "names", "tags"} & set(docs[0])
 
 
-def test_a_huge_text_is_indexed_bounded(tmp_path):
+def test_a_huge_text_is_indexed_bounded(corpus):
     """A 50 MB press text of one "word" and one real word: the real word is indexed and the
     stored text is only what snippets can use."""
     import dataclasses
 
-    from conftest import make_nec_pack
-
     from mediation_kit.core.search.documents import (
         MAX_INDEXED_CHARS, STORED_CHARS, kit_document)
 
-    pack = make_nec_pack(tmp_path)
+    pack = corpus[0]
     asset = dataclasses.replace(pack.kit[0], text="Communiqué " + "a" * 50_000_000 + " fin")
     doc = kit_document(pack, asset)
     assert len(doc["text"]) == STORED_CHARS
