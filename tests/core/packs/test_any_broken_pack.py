@@ -160,7 +160,7 @@ def test_a_broken_pack_costs_only_itself(change_list):
         assert_only_meant_problems(load_pack(folder / "broken").problems)
 
 
-@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.lists(changes, min_size=1, max_size=4))
 def test_the_validator_reports_any_broken_pack_and_exits_0_or_1(change_list):
     with tempfile.TemporaryDirectory() as tmp:

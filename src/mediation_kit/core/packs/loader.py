@@ -66,7 +66,7 @@ def is_pack_folder(path: Path) -> bool:
     try:
         if not path.is_dir():
             return False
-        os.stat(path / PACK_FILE)
+        os.lstat(path / PACK_FILE)  # a broken link is a pack.toml that cannot be read
     except (FileNotFoundError, NotADirectoryError):
         return False
     except (OSError, ValueError):

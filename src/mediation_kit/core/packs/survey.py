@@ -8,6 +8,7 @@ Hidden entries (`.git`, `.DS_Store`) are not content and are left alone.
 
 from __future__ import annotations
 
+import itertools
 import os
 import stat
 from dataclasses import dataclass
@@ -43,7 +44,9 @@ class _TooMuch(Exception):
 def _walk(root: Path, folder: Path, log: ProblemLog, survey: Survey, depth: int) -> None:
     try:
         with os.scandir(folder) as listing:
-            entries = sorted(listing, key=lambda e: e.name)
+            # Never more than the limit in memory: a folder of millions of files is refused.
+            entries = sorted(itertools.islice(listing, limits.MAX_PACK_FILES + 1),
+                             key=lambda e: e.name)
     except OSError as error:
         if folder == root:
             log.add("", None, _("the pack folder cannot be read ({reason}): the pack is left "
