@@ -62,6 +62,14 @@ def test_the_validator_names_every_file_windows_cannot_hold(make_pack):
     ]
 
 
+def test_a_pack_whose_folder_windows_cannot_hold_is_named(make_pack):
+    root = make_pack({"pack.toml": PACK_TOML.replace('"demo-2025"', '"nul"')}, pack_id="nul")
+    result = load_pack(root)
+    assert counts(result.pack) == WHOLE_PACK
+    assert [str(p) for p in result.problems] == [
+        "nul: NUL is the name of a device on Windows, even with an extension: rename the file"]
+
+
 def test_hidden_files_are_not_content(make_pack):
     root = make_pack({".git/CON": "x", "kit/.DS_Store": "x"})
     assert load_pack(root).problems == []

@@ -30,6 +30,9 @@ class Survey:
 
 def survey_pack(root: Path, log: ProblemLog) -> Survey:
     survey = Survey()
+    problem = name_problem(root.name)  # the pack's id: "nul" is a valid id, not a folder
+    if problem is not None:
+        log.add("", None, problem)
     try:
         _walk(root, root, log, survey, depth=0)
     except _TooMuch:
