@@ -125,8 +125,8 @@ def test_transcripts_over_the_pack_cue_limit_are_left_out(make_pack, monkeypatch
 def test_a_pack_over_its_size_limit_is_left_out_alone(make_pack, tmp_path, monkeypatch):
     monkeypatch.setattr(limits, "MAX_PACK_BYTES", 4000)
     make_pack()
-    make_pack({"pack.toml": PACK_TOML.replace('"demo-2025"', '"big"'), "kit/extra.bin": "x" * 5000},
-              pack_id="big")
+    make_pack({"pack.toml": PACK_TOML.replace('"demo-2025"', '"big"'),
+               "kit/extra.bin": "x" * 5000}, pack_id="big")
     result = load_packs(tmp_path)
     assert [pack.id for pack in result.packs] == ["demo-2025"]
     assert [str(p) for p in result.problems] == [
