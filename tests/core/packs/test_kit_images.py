@@ -130,6 +130,12 @@ def test_a_jpeg_with_big_metadata_before_its_frame_is_read_by_seeking(make_pack)
     assert load_with_poster(make_pack, "affiche.jpg", content).problems == []
 
 
+def test_a_jpeg_of_endless_tiny_segments_is_refused_quickly(make_pack):
+    content = b"\xff\xd8" + b"\xff\xfe\x00\x02" * 500_000 + b"\xff\xd9"
+    [problem] = load_with_poster(make_pack, "affiche.jpg", content).problems
+    assert problem.message.endswith("the JPEG header is damaged")
+
+
 def test_a_kit_file_over_its_size_limit_is_named(make_pack, monkeypatch):
     from mediation_kit.core.packs import limits
 

@@ -26,6 +26,9 @@ _PNG_END = b"\x00\x00\x00\x00IEND\xaeB`\x82"
 _JPEG_FRAMES = frozenset({0xC0, 0xC1, 0xC2, 0xC3, 0xC5, 0xC6, 0xC7, 0xC9, 0xCA, 0xCB, 0xCD,
                           0xCE, 0xCF})
 _HEAD = 64
+# Real JPEGs have a dozen segments before their frame; a file of tiny ones must not make
+# the check walk millions.
+_MAX_JPEG_SEGMENTS = 1000
 
 
 class ImageError(Exception):
@@ -111,7 +114,7 @@ def _webp_size(fp: BinaryIO, head: bytes, size: int) -> tuple[int, int]:
 def _jpeg_size(fp: BinaryIO, head: bytes, size: int) -> tuple[int, int]:
     """Walks the segments up to the frame header: metadata before it is skipped, not read."""
     position = 2
-    while True:
+    for _segment in range(_MAX_JPEG_SEGMENTS):
         fp.seek(position)
         marker = fp.read(2)
         while marker[:1] == b"\xff" and marker[1:2] == b"\xff":  # fill bytes
@@ -143,6 +146,7 @@ def _jpeg_size(fp: BinaryIO, head: bytes, size: int) -> tuple[int, int]:
         position += 2 + length
         if position >= size:
             raise _truncated()
+    raise ImageError(_("the JPEG header is damaged"))
 
 
 _SIZE_READERS = {"PNG": _png_size, "JPEG": _jpeg_size, "GIF": _gif_size, "WebP": _webp_size}
