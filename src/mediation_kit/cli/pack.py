@@ -111,6 +111,8 @@ def run_list(args) -> int:
                 n=len(pack.kit))))
     if not result.library.packs:
         print(_("no pack in {path}").format(path=terminal_text(folder)))
+    for problem in result.left_out:  # a whole pack missing from the list: say why
+        print(terminal_text(str(problem)), file=sys.stderr)
     if result.problems:
         print(ngettext("{count} problem: run `mediation-kit pack validate` to see it",
                        "{count} problems: run `mediation-kit pack validate` to see them",

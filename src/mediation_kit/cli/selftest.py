@@ -123,9 +123,10 @@ class CoreChecks:
     def check_library(self) -> dict:
         from mediation_kit.core import paths
         from mediation_kit.core.model import KitAsset, Replay, ResourceType, Summary
-        from mediation_kit.core.packs import Library
+        from mediation_kit.core.packs import load_packs
 
-        library, problems = Library.load(paths.packs_dir())
+        result = load_packs(paths.packs_dir())
+        library, problems = result.library, result.problems
         self.library = library
         if not library.packs:
             raise CheckFailed("no pack loaded: " + "; ".join(map(str, problems[:3])))
@@ -153,7 +154,8 @@ class CoreChecks:
                 if not data:
                     raise CheckFailed(f"{loaded.file} is empty")
         return {"packs": [pack.id for pack in library.packs], "loaded": first,
-                "transcripts": ResourceType.CUE.value in first, "problems": len(problems)}
+                "transcripts": ResourceType.CUE.value in first, "problems": len(problems),
+                "left_out": [str(problem) for problem in result.left_out]}
 
     def check_translations(self) -> dict:
         from mediation_kit.core import i18n, paths
