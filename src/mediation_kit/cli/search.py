@@ -7,7 +7,8 @@ import json
 import re
 import sys
 
-from mediation_kit.core.i18n import N_, _, format_day, format_timestamp, ngettext
+from mediation_kit.core.i18n import (
+    N_, _, format_day, format_event_dates, format_timestamp, ngettext)
 
 EXIT_OK = 0
 EXIT_ERROR = 2
@@ -107,7 +108,8 @@ def as_json(results) -> dict:
             "type": hit.type,
             "title": hit.title,
             "event": hit.event,
-            "date": hit.date.isoformat() if hit.date else None,
+            # None when the resource's own day is not known (only its event's dates are)
+            "date": hit.date.isoformat() if hit.date and not hit.date_end else None,
             "score": round(hit.score, 4),
             "snippet": hit.snippet,
             "time": hit.time if hit.type == "cue" else None,
@@ -126,7 +128,12 @@ def _describe(hit) -> str:
     kind = _(TYPE_LABELS.get(hit.type, hit.type))
     if hit.type == "cue" and hit.time is not None:
         kind = _("{kind} at {time}").format(kind=kind, time=format_timestamp(hit.time))
-    where = ", ".join(x for x in (hit.event, format_day(hit.date, hit.date_precision) if hit.date else "") if x)
+    when = ""
+    if hit.date_end is not None:  # the resource's own day is unknown: its event's dates
+        when = format_event_dates(hit.date, hit.date_end, hit.date_precision)
+    elif hit.date is not None:
+        when = format_day(hit.date, hit.date_precision)
+    where = ", ".join(x for x in (hit.event, when) if x)
     return _("[{kind}] {title} — {where}").format(kind=kind, title=hit.title, where=where)
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import dataclasses
 from dataclasses import dataclass, field
-from datetime import time
+from datetime import date, time
 from pathlib import Path
 
 from mediation_kit.core.i18n import _
@@ -17,6 +17,7 @@ from mediation_kit.core.model import (
     SUPPORTED_FORMAT, Chapter, Event, KitAsset, KitKind, Pack, Replay, Summary)
 from mediation_kit.core.packs.problems import Problem, ProblemLog
 from mediation_kit.core.packs.reader import LANGUAGE_PATTERN, TableReader, suggestion
+from mediation_kit.core.packs.rules import PackRules
 from mediation_kit.core.packs.sources import (
     TomlSource, parse_toml, read_text, read_toml, split_front_matter)
 from mediation_kit.core.packs.webvtt import WebVTTError, read_webvtt
@@ -73,6 +74,7 @@ class _PackLoader:
         self.pack_id = root.name
         self.readable = True  # False when the other files cannot be judged at all
         self.summary_sessions: set[str] = set()
+        self.rules = PackRules()  # the event's dates and themes, once pack.toml is read
 
     def load(self) -> Pack | None:
         header = self._read_pack_file()
@@ -128,6 +130,7 @@ class _PackLoader:
         event = self._read_event(source, top)
         if pack_id is not None:
             self.pack_id = pack_id
+        self.rules = PackRules(event, tuple(themes))
         if top.failed or event is None:
             return None
         return Pack(id=pack_id, version=version, format=fmt, languages=languages,
@@ -189,7 +192,9 @@ class _PackLoader:
             translation_lines[summary.id] = (path, fields.line("translation"))
         summaries = self._check_translations(summaries, translation_lines, dropped)
         self.summary_sessions = {summary.session for summary in summaries}
-        return tuple(sorted(summaries, key=lambda s: (s.date, s.time or time.min, s.id)))
+        # A summary whose day is not known comes after the dated ones.
+        return tuple(sorted(summaries, key=lambda s: (s.date or date.max, s.time or time.min,
+                                                      s.id)))
 
     def _read_summary(self, path: Path,
                       dropped: set[str]) -> tuple[Summary, TableReader] | None:
@@ -210,13 +215,14 @@ class _PackLoader:
             id=fields.identifier("id"),
             title=fields.text("title", required=True),
             session=fields.identifier("session"),
-            date=fields.date("date", required=True),
+            date=fields.date("date"),  # absent when only the event's dates are known
             time=fields.time("time"),
             language=fields.language("language", self.languages, required=True),
             speakers=fields.people("speakers"),
             themes=fields.text_list("themes"),
             translation=fields.identifier("translation", required=False),
         )
+        self.rules.check(fields, values)
         if fields.failed:
             if isinstance(source.data.get("id"), str):
                 dropped.add(source.data["id"])
@@ -318,6 +324,7 @@ class _PackLoader:
                 chapters=self._chapters(fields, number),
             )
             transcript = self._transcript(fields, values["duration"])
+            self.rules.check(fields, values)
             if fields.failed:
                 continue
             if values["id"] in seen:
@@ -435,6 +442,7 @@ class _PackLoader:
                 session=self._session(fields),
                 date=fields.date("date"),
             )
+            self.rules.check(fields, values)
             relative = fields.text("file", required=True)
             file = None
             if relative is not None:

@@ -61,6 +61,13 @@ def _stored_day(day, pack: Pack) -> str | None:
     return day.strftime("%Y-%m") if pack.event.date_precision == "month" else day.isoformat()
 
 
+def _stored_event_dates(pack: Pack) -> str:
+    """The event's dates, stored for a resource whose own day is not known: one day or month
+    when the event holds in one, else "start/end" (api.stored_dates reads them back)."""
+    start, end = (_stored_day(day, pack) for day in (pack.event.start, pack.event.end))
+    return start if start == end else f"{start}/{end}"
+
+
 def _base(pack: Pack, key: str, kind: ResourceType, lang: str | None, day) -> dict:
     year = day.year if day is not None else pack.event.year
     return {
@@ -87,6 +94,8 @@ def _searchable(doc: dict, lang: str, title: str, body: str, names: list[str],
 
 def summary_document(pack: Pack, s: Summary) -> dict:
     doc = _base(pack, s.key, ResourceType.SUMMARY, s.language, s.date)
+    if s.date is None:
+        doc["date"] = _stored_event_dates(pack)
     body = plain_text(s.body)
     doc.update(title=s.title, text=body, speaker=_keywords(_names(s.speakers)),
                theme=_keywords(s.themes))

@@ -13,11 +13,9 @@ import logging
 import os
 import threading
 from collections import OrderedDict
-from datetime import date
 from pathlib import Path
 
 from mediation_kit.core.i18n import _
-from mediation_kit.core.model import ResourceType
 from mediation_kit.core.search import pairs, querylang
 from mediation_kit.core.search.analysis import (
     ALL_STOP_WORDS,
@@ -27,7 +25,8 @@ from mediation_kit.core.search.analysis import (
     keyword_value,
     terms_for,
 )
-from mediation_kit.core.search.api import FACETS, FacetCount, Hit, SearchQuery, SearchResults
+from mediation_kit.core.search.api import (
+    FACETS, FacetCount, Hit, SearchQuery, SearchResults, hit_from_stored)
 from mediation_kit.core.search.index import META_FILE, read_meta
 from mediation_kit.core.search.querylang import AnyOf, ParsedQuery, Phrase, Word
 from mediation_kit.core.search.ranking import Ranker, read_postings
@@ -230,21 +229,8 @@ class SearchEngine:
 
     def _hit(self, docnum: int, score: float, marker: Marker) -> Hit:
         stored = self._searcher.stored_fields(docnum)
-        day = stored.get("date")
-        return Hit(
-            key=stored["key"],
-            type=stored.get("type", ""),
-            title=stored.get("title", ""),
-            pack_id=stored.get("pack", ""),
-            event=stored.get("event_name", ""),
-            date=_stored_date(day),
-            date_precision="month" if day and len(day) == 7 else "day",
-            score=float(score or 0.0),
-            snippet=make_snippet(stored.get("text") or "", marker),
-            time=stored.get("time") if stored.get("type") == ResourceType.CUE.value else None,
-            parent_key=stored.get("parent"),
-            language=stored.get("lang") or None,
-        )
+        return hit_from_stored(stored, make_snippet(stored.get("text") or "", marker),
+                               float(score or 0.0))
 
     # --- compiling the parsed query --------------------------------------------------------
 
@@ -498,10 +484,3 @@ class SearchEngine:
         scorers = tuple(s for c in clauses for s in c.scorers)
         top = self._ranker.top(docs, scorers, size)
         return tuple(self._hit(docnum, score, marker) for docnum, score in top)
-
-
-def _stored_date(day: str | None) -> date | None:
-    """The stored date: YYYY-MM-DD, or YYYY-MM for an event known only to the month."""
-    if not day:
-        return None
-    return date.fromisoformat(day if len(day) == 10 else f"{day}-01")
