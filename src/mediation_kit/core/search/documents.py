@@ -131,8 +131,9 @@ def kit_document(pack: Pack, a: KitAsset) -> dict:
     text = plain_text(a.text)
     shown = " ".join(x for x in (a.caption, text) if x)
     doc.update(title=a.title, text=shown, theme="")
-    names = [a.credit] if a.credit.strip() else []
-    return _searchable(doc, text_language(a.language, pack), a.title, shown, names,
+    # The credit is metadata shown beside the file, not searchable words: "Mediation Kit
+    # contributors" would otherwise put every kit file on top of a search for "médiation".
+    return _searchable(doc, text_language(a.language, pack), a.title, shown, [],
                        [*a.tags, a.kind.value])
 
 
