@@ -360,8 +360,31 @@ class SearchEngine:
                     if value:
                         values[value] = frozenset(read_postings(reader.postings(field, raw))[0])
                 table[facet] = values
+            table["speaker"] = self._speakers_per_event(table["speaker"], table["event"])
             self._facet_docs = table
         return self._facet_docs
+
+    def _speakers_per_event(self, speakers: dict[str, frozenset[int]],
+                            events: dict[str, frozenset[int]]) -> dict[str, frozenset[int]]:
+        """A name found in several events becomes one value per event, labelled with the
+        event: two people may share a name, and no source says that the Daniel Kaplan of one
+        event is the one of another. `speaker:"Daniel Kaplan"` still finds both by their
+        label's words."""
+        labels = self._labels.setdefault("speaker", {})
+        event_labels = self._labels.get("event", {})
+        out: dict[str, frozenset[int]] = {}
+        for value, docs in speakers.items():
+            per_event = {pack: docs & event_docs for pack, event_docs in events.items()
+                         if docs & event_docs}
+            if len(per_event) < 2:
+                out[value] = docs
+                continue
+            name = labels.get(value, value)
+            for pack, pack_docs in per_event.items():
+                key = f"{value} @{pack}"
+                out[key] = pack_docs
+                labels[key] = f"{name} ({event_labels.get(pack, pack)})"
+        return out
 
     def _label(self, facet: str, value: str) -> str:
         return self._labels.get(facet, {}).get(value, value)
