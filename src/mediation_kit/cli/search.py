@@ -6,7 +6,8 @@ import argparse
 import sys
 
 from mediation_kit.cli.output import one_line, print_json, terminal_text
-from mediation_kit.core.i18n import _, format_day, format_timestamp, ngettext, pgettext
+from mediation_kit.core.i18n import (
+    _, format_day, format_event_dates, format_timestamp, ngettext, pgettext)
 from mediation_kit.core.search.labels import TYPE_LABELS, facet_value_label, type_label
 from mediation_kit.core.search.plain_snippet import plain_snippet
 
@@ -170,7 +171,8 @@ def _hit_json(hit) -> dict:
         "type": hit.type,
         "title": hit.title,
         "event": hit.event,
-        "date": hit.date.isoformat() if hit.date else None,
+        # None when the resource's own day is not known (only its event's dates are)
+        "date": hit.date.isoformat() if hit.date and not hit.date_end else None,
         "score": round(hit.score, 4),
         "snippet": snippet.text,
         "highlights": [list(span) for span in snippet.hits],
@@ -217,8 +219,12 @@ def _describe(hit) -> str:
     kind = type_label(hit.type)
     if hit.type == "cue" and hit.time is not None:
         kind = _("{kind} at {time}").format(kind=kind, time=format_timestamp(hit.time))
-    day = format_day(hit.date, hit.date_precision) if hit.date else ""
-    where = ", ".join(x for x in (one_line(hit.event), day) if x)
+    when = ""
+    if hit.date_end is not None:  # the resource's own day is unknown: its event's dates
+        when = format_event_dates(hit.date, hit.date_end, hit.date_precision)
+    elif hit.date is not None:
+        when = format_day(hit.date, hit.date_precision)
+    where = ", ".join(x for x in (one_line(hit.event), when) if x)
     return _("[{kind}] {title} — {where}").format(kind=kind, title=one_line(hit.title),
                                                   where=where)
 

@@ -2,7 +2,7 @@
 
 from mediation_kit.core.model import Replay, Summary, TranscriptCue
 from mediation_kit.core.packs import Library, load_packs
-from pack_samples import PACK_TOML
+from pack_samples import PACK_TOML, VALID_FILES
 
 
 def edit(text, old, new):
@@ -11,14 +11,21 @@ def edit(text, old, new):
 
 
 def older_pack_toml():
-    text = edit(PACK_TOML, 'id = "demo-2025"', 'id = "demo-2019"')
-    return edit(edit(text, "start = 2025-10-29", "start = 2019-05-02"),
-                "end = 2025-10-30", "end = 2019-05-03")
+    return edit(PACK_TOML, 'id = "demo-2025"', 'id = "demo-2019"')
+
+
+def older_pack():
+    """The sample pack moved to May 2019, its records' dates with it (a date must fall within
+    the event's dates)."""
+    files = {name: text.replace("2025-10-29", "2019-05-02").replace("2025-10-30", "2019-05-03")
+             for name, text in VALID_FILES.items() if text is not None}
+    return {**files, "pack.toml": older_pack_toml().replace("2025-10-29", "2019-05-02")
+            .replace("2025-10-30", "2019-05-03")}
 
 
 def test_packs_are_loaded_newest_first_and_broken_ones_reported(tmp_path, make_pack):
     # Given an older pack, a newer one, one that cannot be used, and a folder without pack.toml
-    make_pack({"pack.toml": older_pack_toml()}, pack_id="demo-2019")
+    make_pack(older_pack(), pack_id="demo-2019")
     make_pack()
     make_pack({"pack.toml": "format = 3\n"}, pack_id="future")
     (tmp_path / "notes").mkdir()
@@ -103,7 +110,7 @@ def test_translations_and_summaries_of_a_session(make_pack, tmp_path):
 
 def test_all_resources_iterates_every_record_once(make_pack, tmp_path):
     make_pack()
-    make_pack({"pack.toml": older_pack_toml()}, pack_id="demo-2019")
+    make_pack(older_pack(), pack_id="demo-2019")
     library, _ = Library.load(tmp_path)
     keys = [record.key for record in library.all_resources()]
     assert len(keys) == len(set(keys)) == 2 * (2 + 2 + 2)

@@ -11,7 +11,7 @@ import dataclasses
 import logging
 import os
 from dataclasses import dataclass, field
-from datetime import time
+from datetime import date, time
 from pathlib import Path
 
 from mediation_kit.core.i18n import _, format_number
@@ -22,6 +22,7 @@ from mediation_kit.core.packs.files import PackFileError
 from mediation_kit.core.packs.images import IMAGE_SUFFIXES, ImageError, check_image
 from mediation_kit.core.packs.problems import Problem, ProblemLog
 from mediation_kit.core.packs.reader import LANGUAGE_PATTERN, TableReader, suggestion
+from mediation_kit.core.packs.rules import PackRules
 from mediation_kit.core.packs.sources import (
     TomlSource, parse_toml, read_text, read_toml, split_front_matter)
 from mediation_kit.core.packs.survey import survey_pack
@@ -112,6 +113,7 @@ class _PackLoader:
         self.readable = True  # False when the other files cannot be judged at all
         self.summary_sessions: set[str] = set()
         self.cues = 0  # in the transcripts read so far, against limits.MAX_PACK_CUES
+        self.rules = PackRules()  # the event's dates and themes, once pack.toml is read
 
     def load(self) -> Pack | None:
         header = self._read_pack_file()
@@ -167,6 +169,7 @@ class _PackLoader:
         event = self._read_event(source, top)
         if pack_id is not None:
             self.pack_id = pack_id
+        self.rules = PackRules(event, tuple(themes))
         if top.failed or event is None:
             return None
         return Pack(id=pack_id, version=version, format=fmt, languages=languages,
@@ -228,7 +231,9 @@ class _PackLoader:
             translation_lines[summary.id] = (path, fields.line("translation"))
         summaries = self._check_translations(summaries, translation_lines, dropped)
         self.summary_sessions = {summary.session for summary in summaries}
-        return tuple(sorted(summaries, key=lambda s: (s.date, s.time or time.min, s.id)))
+        # A summary whose day is not known comes after the dated ones.
+        return tuple(sorted(summaries, key=lambda s: (s.date or date.max, s.time or time.min,
+                                                      s.id)))
 
     def _summary_files(self, folder: Path) -> list[Path]:
         """The `*.md` entries of summaries/, by name; whether each is a file that may be read
@@ -264,13 +269,14 @@ class _PackLoader:
             id=fields.identifier("id"),
             title=fields.text("title", required=True),
             session=fields.identifier("session"),
-            date=fields.date("date", required=True),
+            date=fields.date("date"),  # absent when only the event's dates are known
             time=fields.time("time"),
             language=fields.language("language", self.languages, required=True),
             speakers=fields.people("speakers"),
             themes=fields.text_list("themes"),
             translation=fields.identifier("translation", required=False),
         )
+        self.rules.check(fields, values)
         if fields.failed:
             if isinstance(source.data.get("id"), str):
                 dropped.add(source.data["id"])
@@ -372,6 +378,7 @@ class _PackLoader:
                 chapters=self._chapters(fields, number),
             )
             transcript = self._transcript(fields, values["duration"])
+            self.rules.check(fields, values)
             if fields.failed:
                 continue
             if values["id"] in seen:
@@ -509,6 +516,7 @@ class _PackLoader:
                 session=self._session(fields),
                 date=fields.date("date"),
             )
+            self.rules.check(fields, values)
             relative = fields.text("file", required=True)
             file = None
             if relative is not None:

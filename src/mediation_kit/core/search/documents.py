@@ -80,6 +80,13 @@ def _stored_day(day, pack: Pack) -> str | None:
     return day.strftime("%Y-%m") if pack.event.date_precision == "month" else day.isoformat()
 
 
+def _stored_event_dates(pack: Pack) -> str:
+    """The event's dates, stored for a resource whose own day is not known: one day or month
+    when the event holds in one, else "start/end" (api.stored_dates reads them back)."""
+    start, end = (_stored_day(day, pack) for day in (pack.event.start, pack.event.end))
+    return start if start == end else f"{start}/{end}"
+
+
 def _base(pack: Pack, key: str, kind: ResourceType, lang: str | None, day) -> dict:
     year = day.year if day is not None else pack.event.year
     return {
@@ -112,6 +119,8 @@ def _searchable(doc: dict, lang: str, title: str, body: str, names: list[str],
 
 def summary_document(pack: Pack, s: Summary) -> dict:
     doc = _base(pack, s.key, ResourceType.SUMMARY, s.language, s.date)
+    if s.date is None:
+        doc["date"] = _stored_event_dates(pack)
     body = plain_text(s.body[:MAX_INDEXED_CHARS])
     doc.update(title=s.title, text=stored(body), speaker=_keywords(_names(s.speakers)),
                theme=_keywords(s.themes))
@@ -152,8 +161,9 @@ def kit_document(pack: Pack, a: KitAsset) -> dict:
     text = plain_text(a.text[:MAX_INDEXED_CHARS])
     shown = " ".join(x for x in (a.caption, text) if x)
     doc.update(title=a.title, text=stored(shown), theme="")
-    names = [a.credit] if a.credit.strip() else []
-    return _searchable(doc, text_language(a.language, pack), a.title, shown, names,
+    # The credit is metadata shown beside the file, not searchable words: "Mediation Kit
+    # contributors" would otherwise put every kit file on top of a search for "médiation".
+    return _searchable(doc, text_language(a.language, pack), a.title, shown, [],
                        [*a.tags, a.kind.value])
 
 
