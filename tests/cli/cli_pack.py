@@ -20,6 +20,7 @@ id = "atelier-2024"
 version = "1.0.0"
 languages = ["fr"]
 licence = "CC-BY-SA-4.0"
+themes = ["culture", "inclusion numérique"]
 
 [event]
 name = "Rencontres de la médiation"

@@ -194,7 +194,7 @@ def test_self_test_names_the_broken_pack(two_packs, tmp_path, monkeypatch):
 
     two_packs({"pack.toml": BROKEN_PACK_TOML.replace("[event]", DEEP + "[event]")})
     monkeypatch.setattr(paths, "packs_dir", lambda: tmp_path)
-    details = selftest.SelfTest().check_library()
+    details = selftest.CoreChecks().check_library()
     assert details["packs"] == ["demo-2025"]
     assert details["problems"] == 1
     assert details["left_out"] == [
