@@ -8,9 +8,13 @@ or a kill while saving leaves the previous file whole.
 
 from __future__ import annotations
 
+import glob
 import json
+import math
 import os
 import tempfile
+import time
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -18,7 +22,7 @@ from typing import Any
 from mediation_kit.core.i18n import _
 from mediation_kit.core.model import ResourceType
 from mediation_kit.core.plans.model import (
-    MomentItem, PlanItem, ResourceItem, TitleCardItem, WorkshopPlan)
+    MomentItem, PlanItem, ResourceItem, TitleCardItem, WorkshopPlan, new_item_id)
 
 SUFFIX = ".mkplan"
 FORMAT_VERSION = 1  # the newest format this kit writes and reads
@@ -93,6 +97,7 @@ def save_plan(plan: WorkshopPlan, path: Path | str) -> None:
     except OSError as error:
         raise PlanFileError(path, _("cannot be saved: {reason}").format(
             reason=error.strerror or error)) from error
+    remove_stale_temporaries(path)
 
 
 def write_atomically(path: Path, data: bytes) -> None:
@@ -100,6 +105,7 @@ def write_atomically(path: Path, data: bytes) -> None:
     folder = path.parent
     fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
     try:
+        give_file_mode(fd, path)
         with os.fdopen(fd, "wb") as tmp:
             tmp.write(data)
             tmp.flush()
@@ -112,6 +118,40 @@ def write_atomically(path: Path, data: bytes) -> None:
             pass
         raise
     _fsync_folder(folder)
+
+
+# A temporary file older than this was left by a save that was killed (a save takes
+# milliseconds); younger ones may belong to a save in progress in another window.
+STALE_TEMPORARY_S = 120
+
+
+def remove_stale_temporaries(path: Path) -> None:
+    """Deletes the temporary files that killed saves of `path` left beside it: only files
+    named as `write_atomically` names them, and only old ones."""
+    limit = time.time() - STALE_TEMPORARY_S
+    for leftover in path.parent.glob(f".{glob.escape(path.name)}.*.tmp"):
+        try:
+            if leftover.is_file() and leftover.stat().st_mtime < limit:
+                leftover.unlink()
+        except OSError:
+            pass  # another save may be finishing it; it is only clutter
+
+
+def give_file_mode(fd: int, path: Path) -> None:
+    """The temporary file gets the mode of the file it replaces, or that of a new file
+    (mkstemp makes it private to the user, which a plan shared on a PC should not be)."""
+    if os.name == "nt":
+        return
+    try:
+        mode = path.stat().st_mode & 0o777
+    except OSError:
+        mask = os.umask(0)
+        os.umask(mask)
+        mode = 0o666 & ~mask
+    try:
+        os.fchmod(fd, mode)
+    except OSError:
+        pass  # a FAT USB stick has no modes
 
 
 def _fsync_folder(folder: Path) -> None:
@@ -160,6 +200,8 @@ def plan_from_text(text: str, path: Path | str = "<plan>") -> WorkshopPlan:
         raise PlanFileError(path, _(
             "is not a plan file: not valid JSON (line {line}, column {column}: {reason})").format(
             line=error.lineno, column=error.colno, reason=error.msg)) from None
+    except RecursionError:
+        raise PlanFileError(path, _("is not a plan file: it is nested too deeply")) from None
     if not isinstance(data, dict) or "format" not in data:
         raise PlanFileError(path, _("is not a plan file: it has no \"format\" version"))
     version = data["format"]
@@ -182,6 +224,13 @@ def _plan_from_dict(data: dict[str, Any]) -> WorkshopPlan:
     fields = _Fields(data, "")
     items_data = fields.get("items", list, default=[])
     items = [_item_from_dict(entry, f"items[{n}]") for n, entry in enumerate(items_data)]
+    # Ids name items while the plan is edited and presented: a copied-and-pasted item in a
+    # hand-edited file gets a fresh one rather than being confused with the first.
+    seen: set[str] = set()
+    for position, item in enumerate(items):
+        if item.id in seen:
+            items[position] = replace(item, id=new_item_id())
+        seen.add(items[position].id)
     return WorkshopPlan(
         title=fields.text("title"),
         date=fields.date("date"),
@@ -295,10 +344,14 @@ class _Fields:
         if isinstance(value, bool) or not isinstance(value, (int, float)):
             raise _FieldError(self.path(name), _(
                 "must be a number of seconds, not {value}").format(value=_json_type(value)))
-        if value < 0 or value != value or value in (float("inf"), float("-inf")):
+        try:
+            seconds = float(value)
+        except OverflowError:
+            seconds = math.inf
+        if not math.isfinite(seconds) or seconds < 0:
             raise _FieldError(self.path(name), _(
                 "must be a number of seconds from 0, not {value}").format(value=value))
-        return float(value)
+        return seconds
 
     def date(self, name: str) -> date | None:
         value = self.get(name, str, default=None)

@@ -169,7 +169,7 @@ def resolve_item(item: PlanItem, library: Library) -> ResolvedItem:
     if (item.pack_version and item.fingerprint and item.pack_version != pack.version
             and item.fingerprint != fingerprint(record)):
         return ResolvedItem(item, ItemStatus.CHANGED, record, _(
-            "changed since added (pack version {old}, now {new})").format(
+            "its content differs from when it was added (pack version {old}, now {new})").format(
             old=item.pack_version, new=pack.version))
     return ResolvedItem(item, ItemStatus.OK, record)
 
