@@ -16,6 +16,7 @@ def focus_keys(qtbot, key, modifiers=Qt.KeyboardModifier.NoModifier) -> None:
 
 def search_and_go_down(qtbot, window, text: str) -> None:
     window.search_field.setFocus()
+    window.search_field.selectAll()  # the new words replace the old ones
     qtbot.keyClicks(window.search_field, text)
     qtbot.waitUntil(lambda: window._last_results is not None
                     and window._last_results.query.text == text)

@@ -19,6 +19,7 @@ from PySide6.QtCore import (
 )
 
 from mediation_kit.core.i18n import _, format_duration, format_timestamp
+from mediation_kit.core.plans.labels import kind_label
 from mediation_kit.core.plans.model import (
     ItemTiming, MomentItem, PlanItem, TitleCardItem, WorkshopPlan, plan_timing,
 )
@@ -47,22 +48,6 @@ def kind_of(resolved: ResolvedItem) -> str:
     return item.resource_type.value
 
 
-def item_kind_label(item: PlanItem) -> str:
-    if isinstance(item, TitleCardItem):
-        return _("Title card")
-    if isinstance(item, MomentItem):
-        return _("Clip") if item.is_clip else _("Moment")
-    return {"summary": _("Summary"), "replay": _("Replay"), "kit": _("Kit asset")}.get(
-        item.resource_type.value, item.resource_type.value)
-
-
-def moment_span_text(item: MomentItem) -> str:
-    if item.end_s is None:
-        return _("at {time}").format(time=format_timestamp(item.start_s))
-    return _("{start} to {end}").format(start=format_timestamp(item.start_s),
-                                         end=format_timestamp(item.end_s))
-
-
 def flag_text(resolved: ResolvedItem) -> str:
     """Why a row is flagged, with the title saved in the plan; "" for a row that is fine."""
     if resolved.status is ItemStatus.OK:
@@ -76,17 +61,13 @@ def flag_text(resolved: ResolvedItem) -> str:
 
 
 def row_title(resolved: ResolvedItem) -> str:
-    item = resolved.item
-    title = resolved.title or _("(untitled)")
-    if isinstance(item, MomentItem):
-        return _("{title}, {span}").format(title=title, span=moment_span_text(item))
-    return title
+    return resolved.title or _("(untitled)")
 
 
 def row_details(resolved: ResolvedItem, timing: ItemTiming) -> str:
     """The second line: kind · event · starts at · duration."""
     item = resolved.item
-    parts = [item_kind_label(item)]
+    parts = [kind_label(item)]
     source = getattr(item, "saved_source", "")
     if source:
         parts.append(source)

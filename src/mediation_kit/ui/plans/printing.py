@@ -45,7 +45,8 @@ def paint_sheet(controller: PlanController, which: str, printer: QPrinter) -> No
 
     printer.setPageLayout(page_layout())
     printer.setDocName(document_title(controller, which))
-    render_document(make_document(sheet_html(controller, which)), printer)
+    render_document(make_document(sheet_html(controller, which)), printer,
+                    footer=controller.model.plan.title)
 
 
 def preview(controller: PlanController, which: str) -> None:
