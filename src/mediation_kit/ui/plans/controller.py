@@ -39,6 +39,7 @@ from mediation_kit.ui.plans import commands
 from mediation_kit.ui.plans.dialogs import ClipDialog, PlanDetailsDialog, TitleCardDialog
 from mediation_kit.ui.plans.document import PlanDocument
 from mediation_kit.ui.plans.panel import PlanPanel
+from mediation_kit.ui.plans.plan_icons import plan_icon
 
 log = logging.getLogger(__name__)
 
@@ -117,13 +118,12 @@ class PlanController(QObject):
         self.pdf_handout_action = self._action(None, None, partial(self.export_pdf, "handout"))
         self.details_action = self._action(None, None, self.edit_details)
 
-        self.add_action = self._action("Ctrl+D", pix.SP_FileDialogNewFolder, self.add_current)
+        self.add_action = self._action("Ctrl+D", None, self.add_current)
         self.add_moment_action = self._action("Ctrl+Shift+D", pix.SP_MediaSeekForward,
                                               self.add_moment)
         self.add_clip_action = self._action("Ctrl+Shift+C", pix.SP_MediaSkipForward,
                                             self.add_clip)
-        self.title_card_action = self._action("Ctrl+T", pix.SP_FileDialogDetailedView,
-                                              self.add_title_card)
+        self.title_card_action = self._action("Ctrl+T", None, self.add_title_card)
         self.move_up_action = self._action("Ctrl+Up", pix.SP_ArrowUp, partial(self.move, -1))
         self.move_down_action = self._action("Ctrl+Down", pix.SP_ArrowDown,
                                              partial(self.move, 1))
@@ -246,6 +246,9 @@ class PlanController(QObject):
             action.setStatusTip(tip)
         self.undo_action.setToolTip(_("Undo the last change to the plan (Ctrl+Z)"))
         self.redo_action.setToolTip(_("Redo (Ctrl+Shift+Z)"))
+        palette = self.window.palette()  # the theme may have changed too
+        self.add_action.setIcon(plan_icon("add", palette))
+        self.title_card_action.setIcon(plan_icon("card", palette))
         self.recent_menu.setTitle(_("Open &recent plan"))
         self.plan_menu.setTitle(_("P&lan"))
         self.view_menu.setTitle(_("&View"))

@@ -210,7 +210,7 @@ class PlanPanel(QWidget):
         self.editor = ItemEditor(self)
         self.editor.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
         for box in (self.editor.note, self.editor.lines):
-            box.setMaximumHeight(4 * box.fontMetrics().lineSpacing() + 12)
+            box.setMaximumHeight(3 * box.fontMetrics().lineSpacing() + 12)
 
         header = QHBoxLayout()
         titles = QVBoxLayout()

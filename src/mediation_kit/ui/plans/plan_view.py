@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 from mediation_kit.core.i18n import _
 from mediation_kit.core.plans.resolve import ItemStatus
 from mediation_kit.ui import icons, theme
+from mediation_kit.ui.plans.plan_icons import plan_icon as drawn_icon
 from mediation_kit.ui.plans.plan_model import (
     PLAN_ROWS_MIME, RESOURCE_MIME, NumberRole, PlanModel, ResolvedRole, TimingRole, flag_text,
     kind_of, row_details, row_title,
@@ -33,7 +34,7 @@ WARNING_COLOUR = {"light": "#a3400b", "dark": "#ffb27a", "high-contrast": "#ffff
 def plan_icon(kind: str, palette: QPalette, selected: bool) -> QIcon:
     """The results' type icons; a title card and a flagged row use Qt's standard icons."""
     if kind == "card":
-        return QApplication.style().standardIcon(QStyle.StandardPixmap.SP_FileDialogDetailedView)
+        return drawn_icon("card", palette, selected)
     if kind == "flag":
         return QApplication.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning)
     return icons.type_icon(kind, palette, selected)
