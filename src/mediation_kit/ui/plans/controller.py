@@ -137,12 +137,12 @@ class PlanController(QObject):
             self.panel.list_view.addAction(action)
             action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
 
-        self.undo_action = self.undo_stack.createUndoAction(self.window)
-        self.undo_action.setShortcuts([QKeySequence("Ctrl+Z")])
-        self.redo_action = self.undo_stack.createRedoAction(self.window)
+        # Our own actions rather than QUndoStack's: their texts come from the kit's catalogs.
+        self.undo_action = self._action("Ctrl+Z", None, self.undo_stack.undo)
+        self.redo_action = self._action("Ctrl+Shift+Z", None, self.undo_stack.redo)
         self.redo_action.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
-        for action in (self.undo_action, self.redo_action):
-            self.window.addAction(action)
+        self.undo_action.setEnabled(False)
+        self.redo_action.setEnabled(False)
 
         # F9 shows the panel and puts the focus in it; pressed again there, hides it.
         self.toggle_action = self._action("F9", None, self.toggle_panel)
@@ -193,6 +193,8 @@ class PlanController(QObject):
 
     def _connect_signals(self) -> None:
         self.document.state_changed.connect(self._update_state)
+        self.undo_stack.indexChanged.connect(self._update_undo_texts)
+        self.undo_stack.cleanChanged.connect(self._update_undo_texts)
         self.document.autosave_failed.connect(self._on_autosave_failed)
         self.model.move_dropped.connect(self.on_model_move_dropped)
         self.model.resources_dropped.connect(self.on_model_resources_dropped)
@@ -244,8 +246,7 @@ class PlanController(QObject):
             action.setText(text)
             action.setToolTip(tip)
             action.setStatusTip(tip)
-        self.undo_action.setToolTip(_("Undo the last change to the plan (Ctrl+Z)"))
-        self.redo_action.setToolTip(_("Redo (Ctrl+Shift+Z)"))
+        self._update_undo_texts()
         palette = self.window.palette()  # the theme may have changed too
         self.add_action.setIcon(plan_icon("add", palette))
         self.title_card_action.setIcon(plan_icon("card", palette))
@@ -258,6 +259,18 @@ class PlanController(QObject):
         self._update_state()
         if self.pending is not None:
             self._show_banner()
+
+    def _update_undo_texts(self, *_args) -> None:
+        stack = self.undo_stack
+        undo, redo = stack.undoText(), stack.redoText()
+        self.undo_action.setText(_("&Undo {change}").format(change=undo) if undo
+                                 else _("&Undo"))
+        self.redo_action.setText(_("&Redo {change}").format(change=redo) if redo
+                                 else _("&Redo"))
+        self.undo_action.setToolTip(_("Undo the last change to the plan (Ctrl+Z)"))
+        self.redo_action.setToolTip(_("Redo the change to the plan just undone (Ctrl+Shift+Z)"))
+        self.undo_action.setEnabled(stack.canUndo())
+        self.redo_action.setEnabled(stack.canRedo())
 
     def toggle_panel(self) -> None:
         if self.dock.isVisible() and self.panel.list_view.hasFocus():

@@ -72,8 +72,8 @@ def suggested_pdf_path(controller: PlanController, which: str) -> Path:
 def export_pdf(controller: PlanController, which: str) -> Path | None:
     """Asks where, then writes the sheet as a PDF; problems are shown, never raised."""
     target = suggested_pdf_path(controller, which)
-    dialog = QFileDialog(controller.window, _("Save the {sheet} as PDF").format(
-        sheet=sheet_name(which).lower()))
+    dialog = QFileDialog(controller.window, _("Save the run sheet as a PDF")
+                         if which == RUN_SHEET else _("Save the handout as a PDF"))
     dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
     dialog.setNameFilter(_("PDF documents (*.pdf)"))
     dialog.setDefaultSuffix("pdf")
