@@ -46,6 +46,23 @@ def test_missing_and_changed_resources_are_flagged_with_their_saved_title(qtbot,
     view = plans.panel.list_view
     assert view.sizeHintForRow(0) > view.sizeHintForRow(2)  # the flag takes a line
     assert not view.grab().isNull()
+    # When the leader accepts the replay's new version, its flag goes (and Undo brings it back)
+    plans.panel.select_row(1)
+    assert plans.accept_change_action.isEnabled()
+    plans.accept_change_action.trigger()
+    assert plans.model.item_at(1).pack_version == "2.0.0"
+    assert "Changed" not in model.index(1).data(Qt.ItemDataRole.AccessibleTextRole)
+    plans.undo_stack.undo()
+    assert "Changed" in model.index(1).data(Qt.ItemDataRole.AccessibleTextRole)
+    # a missing resource cannot be shown; the poster can (Ctrl+Enter)
+    plans.panel.select_row(0)
+    assert not plans.open_item_action.isEnabled()
+    plans.panel.select_row(2)
+    plans.panel.list_view.setFocus()
+    with qtbot.waitSignal(window.record_opened) as opened:
+        qtbot.keyClick(plans.panel.list_view, Qt.Key.Key_Return,
+                       Qt.KeyboardModifier.ControlModifier)
+    assert opened.args == ["nec-2025:kit:affiche"]
     # When the summary comes back, its row works again
     window.content.library = Library([pack])
     plans.on_window_content_loaded()

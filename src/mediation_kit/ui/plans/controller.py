@@ -30,9 +30,9 @@ from mediation_kit.core.i18n import _
 from mediation_kit.core.model import Replay, ResourceType, split_key
 from mediation_kit.core.packs.library import Library
 from mediation_kit.core.plans.fileformat import SUFFIX, PlanFileError
-from mediation_kit.core.plans.model import PlanItem, TitleCardItem
+from mediation_kit.core.plans.model import MomentItem, PlanItem, TitleCardItem
 from mediation_kit.core.plans.resolve import (
-    ResolvedItem, item_for_record, moment_for_replay, resolve_item,
+    ItemStatus, ResolvedItem, item_for_record, moment_for_replay, refreshed, resolve_item,
 )
 from mediation_kit.core.plans.storage import AutosavedPlan, PlanStorage
 from mediation_kit.ui.plans import commands
@@ -130,9 +130,12 @@ class PlanController(QObject):
         self.remove_action = self._action(QKeySequence.StandardKey.Delete, pix.SP_TrashIcon,
                                           self.remove)
         self.edit_note_action = self._action("F2", None, self.edit_note)
+        self.open_item_action = self._action("Ctrl+Return", None, self.open_item)
+        self.accept_change_action = self._action(None, None, self.accept_change)
         # Moving and removing act on the plan's list only: Delete elsewhere edits text.
         for action in (self.move_up_action, self.move_down_action, self.remove_action,
-                       self.edit_note_action):
+                       self.edit_note_action, self.open_item_action,
+                       self.accept_change_action):
             self.window.removeAction(action)
             self.panel.list_view.addAction(action)
             action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
@@ -174,7 +177,8 @@ class PlanController(QObject):
         for action in (self.undo_action, self.redo_action, None, self.add_action,
                        self.add_moment_action, self.add_clip_action, self.title_card_action,
                        None, self.move_up_action, self.move_down_action, self.edit_note_action,
-                       self.remove_action, None, self.details_action):
+                       self.open_item_action, self.accept_change_action, self.remove_action,
+                       None, self.details_action):
             if action is None:
                 self.plan_menu.addSeparator()
             else:
@@ -202,6 +206,7 @@ class PlanController(QObject):
         self.panel.list_view.move_requested.connect(self.move)
         self.panel.list_view.remove_requested.connect(self.remove)
         self.panel.list_view.edit_requested.connect(self.edit_note)
+        self.panel.list_view.open_requested.connect(self.open_item)
         self.panel.list_view.selectionModel().currentChanged.connect(self._update_state)
         self.panel.banner.restore_requested.connect(self.restore_autosaved)
         self.panel.banner.discard_requested.connect(self.discard_autosaved)
@@ -241,6 +246,10 @@ class PlanController(QObject):
             (self.edit_note_action, _("Edit &note"),
              _("Write a note about the selected item, only for you (F2)")),
             (self.toggle_action, _("&Plan panel"), _("Show or hide the workshop plan (F9)")),
+            (self.open_item_action, _("Sh&ow the item"),
+             _("Show the selected item's resource, a moment at its time (Ctrl+Enter)")),
+            (self.accept_change_action, _("Accept the &updated resource"),
+             _("The resource changed in a pack update: keep the item with the new version")),
         )
         for action, text, tip in texts:
             action.setText(text)
@@ -302,6 +311,10 @@ class PlanController(QObject):
         self.move_down_action.setEnabled(0 <= row < count - 1)
         self.remove_action.setEnabled(row >= 0)
         self.edit_note_action.setEnabled(row >= 0)
+        resolved = self.model.resolved_at(row)
+        self.open_item_action.setEnabled(resolved is not None and resolved.record is not None)
+        self.accept_change_action.setEnabled(
+            resolved is not None and resolved.status is ItemStatus.CHANGED)
         self.save_action.setEnabled(document.modified or document.path is None)
         for action in (self.print_sheet_action, self.print_handout_action,
                        self.pdf_sheet_action, self.pdf_handout_action):
@@ -324,6 +337,7 @@ class PlanController(QObject):
     def on_window_content_loaded(self) -> None:
         self.model.set_resolver(self._resolve)
         self.panel.update_summary()
+        self._update_state()
 
     # --- what the window shows -----------------------------------------------------------
 
@@ -540,6 +554,25 @@ class PlanController(QObject):
         self.undo_stack.push(commands.RemoveItems(
             self.model, [item.id], _("Remove “{title}”").format(title=title)))
         self.panel.select_row(min(row, self.model.rowCount() - 1))
+
+    def open_item(self) -> None:
+        """Shows the item's resource in its view; a moment plays from its start."""
+        resolved = self.model.resolved_at(self.panel.current_row())
+        if resolved is None or resolved.record is None:
+            return
+        self.window.open_key(resolved.record.key)
+        item = resolved.item
+        if isinstance(item, MomentItem) and self._showing_view():
+            self.window.resource_views().replay_view.show_record(resolved.record, [],
+                                                                  item.start_s)
+
+    def accept_change(self) -> None:
+        resolved = self.model.resolved_at(self.panel.current_row())
+        if resolved is None or resolved.status is not ItemStatus.CHANGED:
+            return
+        self.undo_stack.push(commands.EditItem(
+            self.model, refreshed(resolved.item, self._library()),
+            _("Accept the updated “{title}”").format(title=resolved.title)))
 
     def edit_note(self) -> None:
         if self.panel.current_row() >= 0:

@@ -249,8 +249,8 @@ class PlanPanel(QWidget):
     def retranslate(self) -> None:
         self.list_view.setAccessibleName(_("Plan items"))
         self.list_view.setToolTip(_(
-            "Ctrl+Up and Ctrl+Down move the item, Delete removes it, Enter edits its note. "
-            "Drag results here to add them."))
+            "Ctrl+Up and Ctrl+Down move the item, Delete removes it, Enter edits its note, "
+            "Ctrl+Enter shows it. Drag results here to add them."))
         self.details_button.setText(_("Details…"))
         self.details_button.setAccessibleName(_("Plan details"))
         self.empty_label.setText(_(

@@ -108,14 +108,17 @@ class PlanItemDelegate(QStyledItemDelegate):
 
 
 class PlanListView(QListView):
-    """Ctrl+Up/Down move the current item, Delete removes it, Enter edits its note."""
+    """Ctrl+Up/Down move the current item, Delete removes it, Enter edits its note, a double
+    click opens its resource."""
 
     # The current item should move by this many rows (-1 up, +1 down).
     move_requested = Signal(int)
     # The current item should be removed.
     remove_requested = Signal()
-    # The user wants to edit the current item (Enter, F2, double click).
+    # The user wants to edit the current item (Enter, F2).
     edit_requested = Signal()
+    # The user wants to see the current item's resource (double click).
+    open_requested = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -132,7 +135,7 @@ class PlanListView(QListView):
         self.setDragDropMode(QAbstractItemView.DragDropMode.DragDrop)
         self.setDefaultDropAction(Qt.DropAction.MoveAction)
         self.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
-        self.doubleClicked.connect(lambda _index: self.edit_requested.emit())
+        self.doubleClicked.connect(lambda _index: self.open_requested.emit())
 
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 (Qt's name)
         control = event.modifiers() & Qt.KeyboardModifier.ControlModifier
