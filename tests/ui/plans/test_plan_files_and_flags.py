@@ -205,3 +205,39 @@ def test_run_sheet_and_handout_as_pdf_and_in_the_preview(qtbot, window, tmp_path
     plans.panel.list_view.setFocus()
     in_modal(lambda: plans.print_sheet_action.trigger(), look)
     QApplication.processEvents()
+
+
+def test_open_recent_lists_saved_plans_and_greys_out_the_absent_ones(qtbot, window, tmp_path):
+    plans = window.plans
+    here = tmp_path / "here.mkplan"
+    gone = tmp_path / "stick" / "gone.mkplan"
+    gone.parent.mkdir()
+    for path, heading in ((gone, "Sur la clé"), (here, "Ici")):
+        save_plan(WorkshopPlan(items=[TitleCardItem(heading=heading)]), path)
+        plans.storage.add_recent(path)
+    gone.unlink()  # the USB stick was pulled out
+    plans.recent_menu.aboutToShow.emit()
+    entries = [a for a in plans.recent_menu.actions() if a.toolTip().endswith(".mkplan")]
+    assert [(a.text(), a.isEnabled()) for a in entries] == [
+        ("&1 here.mkplan", True), ("&2 gone.mkplan", False)]
+    entries[0].trigger()
+    assert plans.document.path == here
+    assert plans.model.resolved_at(0).title == "Ici"
+
+
+def test_plan_details_are_edited_in_a_dialog_and_undone(qtbot, window):
+    plans = window.plans
+
+    def fill(dialog):
+        qtbot.keyClicks(dialog.title, "Atelier du mardi")
+        dialog.has_date.setChecked(True)
+        qtbot.keyClicks(dialog.place, "Mediatheque")
+        qtbot.keyClick(dialog.title, Qt.Key.Key_Return)
+
+    in_modal(plans.details_action.trigger, fill)
+    plan = plans.model.plan
+    assert (plan.title, plan.place) == ("Atelier du mardi", "Mediatheque")
+    assert plan.date is not None
+    assert plans.panel.title_label.text() == "Atelier du mardi"
+    plans.undo_stack.undo()
+    assert plans.model.plan.title == "" and plans.panel.title_label.text() == "Untitled plan"
