@@ -37,7 +37,7 @@ def main() -> int:
     window = MainWindow(settings, app_services=services)
     window.resize(1366, 740)
     window.show()
-    window.plans.open_path(EXAMPLE)
+    window.plans.files.open_path(EXAMPLE)
     window.start_loading()
     wait_until(lambda: window.content is not None, timeout=120)
     search(window, "souveraineté numérique")

@@ -148,7 +148,7 @@ def run_app(argv: list[str]) -> int:
         app.setWindowIcon(window_icon())
         window.finish_building()
         if plan_file is not None:  # a bad file is reported in a message; the kit starts
-            window.plans.open_path(plan_file)
+            window.plans.files.open_path(plan_file)
         window.start_loading()
 
     # The rest is built, and the content loaded, once the search field is on screen.

@@ -48,15 +48,15 @@ def test_missing_and_changed_resources_are_flagged_with_their_saved_title(qtbot,
     assert not view.grab().isNull()
     # When the leader accepts the replay's new version, its flag goes (and Undo brings it back)
     plans.panel.select_row(1)
-    assert plans.accept_change_action.isEnabled()
-    plans.accept_change_action.trigger()
+    assert plans.actions.accept_change_action.isEnabled()
+    plans.actions.accept_change_action.trigger()
     assert plans.model.item_at(1).pack_version == "2.0.0"
     assert "Changed" not in model.index(1).data(Qt.ItemDataRole.AccessibleTextRole)
     plans.undo_stack.undo()
     assert "Changed" in model.index(1).data(Qt.ItemDataRole.AccessibleTextRole)
     # a missing resource cannot be shown; the poster can (Ctrl+Enter)
     plans.panel.select_row(0)
-    assert not plans.open_item_action.isEnabled()
+    assert not plans.actions.open_item_action.isEnabled()
     plans.panel.select_row(2)
     plans.panel.list_view.setFocus()
     with qtbot.waitSignal(window.record_opened) as opened:
@@ -156,17 +156,17 @@ def test_a_bad_plan_file_is_explained_and_the_open_plan_stays(qtbot, window, tmp
     plans.undo_stack.setClean()
     bad = tmp_path / "broken.mkplan"
     bad.write_text('{"format": 1, "items": [{"kind": "slideshow"}]}', encoding="utf-8")
-    assert not plans.open_path(bad)
-    box = plans.error_box
+    assert not plans.files.open_path(bad)
+    box = plans.files.error_box
     assert box is not None and box.isVisible()
     assert "broken.mkplan" in box.text() and "slideshow" in box.text()
     assert plans.model.rowCount() == 1  # nothing lost
     box.accept()
     not_json = tmp_path / "notes.mkplan"
     not_json.write_text("Atelier de mardi", encoding="utf-8")
-    assert not plans.open_path(not_json)
-    assert "not valid JSON" in plans.error_box.text()
-    plans.error_box.accept()
+    assert not plans.files.open_path(not_json)
+    assert "not valid JSON" in plans.files.error_box.text()
+    plans.files.error_box.accept()
 
 
 def test_the_kit_opens_the_plan_file_it_is_started_with(qtbot, window, tmp_path):
@@ -174,7 +174,7 @@ def test_the_kit_opens_the_plan_file_it_is_started_with(qtbot, window, tmp_path)
     save_plan(WorkshopPlan(title="Atelier", items=[TitleCardItem(heading="Bienvenue")]), path)
     assert plan_file_argument([str(path)]) == path
     assert plan_file_argument(["-platform", "offscreen"]) is None
-    assert window.plans.open_path(plan_file_argument([str(path)]))
+    assert window.plans.files.open_path(plan_file_argument([str(path)]))
     assert window.plans.dock.isVisible()
     assert window.plans.panel.title_label.text() == "Atelier"
     assert window.plans.model.resolved_at(0).title == "Bienvenue"
@@ -203,7 +203,7 @@ def test_run_sheet_and_handout_as_pdf_and_in_the_preview(qtbot, window, tmp_path
 
     window.activateWindow()
     plans.panel.list_view.setFocus()
-    in_modal(lambda: plans.print_sheet_action.trigger(), look)
+    in_modal(lambda: plans.actions.print_sheet_action.trigger(), look)
     QApplication.processEvents()
 
 
@@ -216,8 +216,8 @@ def test_open_recent_lists_saved_plans_and_greys_out_the_absent_ones(qtbot, wind
         save_plan(WorkshopPlan(items=[TitleCardItem(heading=heading)]), path)
         plans.storage.add_recent(path)
     gone.unlink()  # the USB stick was pulled out
-    plans.recent_menu.aboutToShow.emit()
-    entries = [a for a in plans.recent_menu.actions() if a.toolTip().endswith(".mkplan")]
+    plans.actions.recent_menu.aboutToShow.emit()
+    entries = [a for a in plans.actions.recent_menu.actions() if a.toolTip().endswith(".mkplan")]
     assert [(a.text(), a.isEnabled()) for a in entries] == [
         ("&1 here.mkplan", True), ("&2 gone.mkplan", False)]
     entries[0].trigger()
@@ -234,7 +234,7 @@ def test_plan_details_are_edited_in_a_dialog_and_undone(qtbot, window):
         qtbot.keyClicks(dialog.place, "Mediatheque")
         qtbot.keyClick(dialog.title, Qt.Key.Key_Return)
 
-    in_modal(plans.details_action.trigger, fill)
+    in_modal(plans.actions.details_action.trigger, fill)
     plan = plans.model.plan
     assert (plan.title, plan.place) == ("Atelier du mardi", "Mediatheque")
     assert plan.date is not None

@@ -166,7 +166,7 @@ def test_every_plan_control_has_an_accessible_name(qtbot, window):
     assert unnamed_controls(plans.dock) == []
     QApplication.processEvents()
     # a result's context menu (right click, or the Menu key) offers to add it
-    assert plans.add_action in window.result_list.actions()
+    assert plans.actions.add_action in window.result_list.actions()
     assert window.result_list.contextMenuPolicy() == Qt.ContextMenuPolicy.ActionsContextMenu
     # the buttons are reached with Tab and say what they do
     names = [b.accessibleName() for b in plans.panel.tool_buttons]

@@ -43,7 +43,7 @@ def test_this_moment_of_the_video_and_a_clip_of_it(qtbot, tmp_path, user_folder)
         view.player.toggle_playback()
         where = view.player.position_seconds()
         # and the actions are offered on the transcript's context menu
-        assert plans.add_moment_action in view.cues.actions()
+        assert plans.actions.add_moment_action in view.cues.actions()
         # When the leader presses Ctrl+Shift+D
         window.activateWindow()
         view.cues.setFocus()

@@ -30,7 +30,7 @@ def sheet_name(which: str) -> str:
 
 def sheet_html(controller: PlanController, which: str) -> str:
     plan = controller.model.plan
-    library = controller._library()
+    library = controller.sources.library()
     return run_sheet_html(plan, library) if which == RUN_SHEET else handout_html(plan, library)
 
 
@@ -79,7 +79,7 @@ def export_pdf(controller: PlanController, which: str) -> Path | None:
     dialog.setDefaultSuffix("pdf")
     dialog.setDirectory(str(target.parent))
     dialog.selectFile(target.name)
-    controller.file_dialog = dialog
+    controller.files.file_dialog = dialog
     if dialog.exec() != QDialog.DialogCode.Accepted or not dialog.selectedFiles():
         return None
     path = Path(dialog.selectedFiles()[0])
@@ -92,7 +92,7 @@ def write_sheet_pdf(controller: PlanController, which: str, path: Path) -> Path 
     try:
         write_pdf(sheet_html(controller, which), path, document_title(controller, which))
     except (PdfError, OSError) as error:
-        controller.show_error(_("The PDF could not be written"), str(error))
+        controller.files.show_error(_("The PDF could not be written"), str(error))
         return None
-    controller._status(_("PDF saved: {file}").format(file=path))
+    controller.status(_("PDF saved: {file}").format(file=path))
     return path
