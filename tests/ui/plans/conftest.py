@@ -1,12 +1,9 @@
 """A main window over the fake content whose plans folder (recent list, autosave) is the
-test's own, and a helper to act inside the modal dialogs the plan opens."""
+test's own."""
 
 from __future__ import annotations
 
-import time
-
 import pytest
-from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 
 from mediation_kit.core.settings import Settings
@@ -50,37 +47,3 @@ def make_window(qtbot, tmp_path, user_folder):
 @pytest.fixture
 def window(make_window):
     return make_window()
-
-
-def in_modal(action, handler, timeout_ms: int = 5000) -> None:
-    """Runs `action`, which opens a modal dialog, and `handler(dialog)` once it is shown
-    (the handler closes it). Fails if no dialog came."""
-    seen = []
-
-    def poll(left: int = timeout_ms) -> None:
-        dialog = QApplication.activeModalWidget()
-        if dialog is None or not dialog.isVisible():
-            if left > 0:
-                QTimer.singleShot(20, lambda: poll(left - 20))
-            return
-        seen.append(dialog)
-        try:
-            handler(dialog)
-        except BaseException as error:  # re-raised below, once the dialog is closed
-            errors.append(error)
-        if dialog.isVisible():
-            dialog.reject()
-
-    errors: list[BaseException] = []
-    QTimer.singleShot(0, poll)
-    action()
-    # The offscreen platform has no window manager to give the window back its activation.
-    if seen and seen[0].parentWidget() is not None:
-        window = seen[0].parentWidget().window()
-        window.activateWindow()
-        deadline = time.monotonic() + 2
-        while QApplication.activeWindow() is not window and time.monotonic() < deadline:
-            QApplication.processEvents()
-    if errors:
-        raise errors[0]
-    assert seen, "no dialog was opened"

@@ -11,7 +11,7 @@ from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent
 from PySide6.QtWidgets import QApplication
 
 from mediation_kit.core.plans import MomentItem
-from tests_plans_helpers import search_and_go_down
+from plan_steps import search_and_go_down
 
 
 def drop(view, data, point: QPoint, action=Qt.DropAction.CopyAction) -> Qt.DropAction:

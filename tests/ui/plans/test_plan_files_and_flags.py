@@ -8,11 +8,11 @@ from dataclasses import replace
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QMessageBox
 
+from plan_steps import in_modal
 from mediation_kit.core.packs import Library
 from mediation_kit.core.plans import PlanStorage, TitleCardItem, load_plan, save_plan
 from mediation_kit.core.plans.model import WorkshopPlan
 from mediation_kit.ui.app import plan_file_argument
-from conftest import in_modal
 
 
 def add_keys(plans, *keys):

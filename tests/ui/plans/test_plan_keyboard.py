@@ -8,8 +8,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QFileDialog, QLineEdit
 
 from mediation_kit.core.plans import MomentItem, ResourceItem, TitleCardItem, load_plan
-from tests_plans_helpers import focus_keys, paste_text, search_and_go_down
-from conftest import in_modal
+from plan_steps import focus_keys, in_modal, paste_text, search_and_go_down
 
 CTRL = Qt.KeyboardModifier.ControlModifier
 SHIFT = Qt.KeyboardModifier.ShiftModifier

@@ -9,13 +9,12 @@ from pathlib import Path
 from PySide6.QtCore import Qt, QTime
 from PySide6.QtWidgets import QApplication
 
-from conftest import in_modal
 from disk_pack import write_pack
 from mediation_kit.core.plans import MomentItem
 from mediation_kit.core.settings import Settings
 from mediation_kit.ui.content import load_content
 from mediation_kit.ui.main_window import MainWindow
-from tests_plans_helpers import focus_keys
+from plan_steps import focus_keys, in_modal
 
 MEDIA = Path(__file__).resolve().parents[2] / "fixtures" / "media"
 CTRL_SHIFT = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
