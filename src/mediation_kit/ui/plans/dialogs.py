@@ -10,11 +10,12 @@ from datetime import date
 
 from PySide6.QtCore import QDate, QTime
 from PySide6.QtWidgets import (
-    QCheckBox, QDateEdit, QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit,
+    QAbstractSpinBox, QCheckBox, QDateEdit, QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit,
     QPlainTextEdit, QSpinBox, QTimeEdit, QVBoxLayout, QWidget,
 )
 
 from mediation_kit.core.i18n import _, format_timestamp
+from mediation_kit.ui import theme
 
 
 def minutes_box(parent: QWidget) -> QSpinBox:
@@ -42,6 +43,14 @@ def text_box(parent: QWidget) -> QPlainTextEdit:
     return box
 
 
+def _outline_fields(dialog: QDialog) -> None:
+    """Entries stand out from the dialog, in high contrast too."""
+    for kind in (QLineEdit, QPlainTextEdit, QAbstractSpinBox):
+        for field in dialog.findChildren(kind):
+            if field.parent() is dialog:  # not the line edit inside a spin box
+                theme.set_theme_role(field, theme.FIELD)
+
+
 def _buttons(dialog: QDialog) -> QDialogButtonBox:
     buttons = QDialogButtonBox(
         QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, dialog)
@@ -49,6 +58,7 @@ def _buttons(dialog: QDialog) -> QDialogButtonBox:
     buttons.rejected.connect(dialog.reject)
     for button in buttons.buttons():
         button.setAccessibleName(button.text().replace("&", ""))
+    _outline_fields(dialog)
     return buttons
 
 

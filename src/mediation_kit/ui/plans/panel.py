@@ -114,6 +114,8 @@ class ItemEditor(QGroupBox):
         form.addRow(self.note_label, self.note)
         form.addRow(self.duration_label, self.duration)
         self.form = form
+        for field in (self.heading, self.lines, self.note, self.duration):
+            theme.set_theme_role(field, theme.FIELD)  # outlined, in high contrast too
         self.heading.editingFinished.connect(self._commit_heading)
         _FocusOut(self.lines, self._commit_lines)
         _FocusOut(self.note, self._commit_note)
