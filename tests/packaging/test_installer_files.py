@@ -243,6 +243,17 @@ def test_plan_files_open_with_the_kit_on_linux():
     assert f"usr/share/mime/packages/{APP_ID}.xml" in debian.expected_files(APP_ID)
 
 
+def test_shared_mime_info_reads_the_plan_type(tmp_path):
+    if shutil.which("update-mime-database") is None:
+        pytest.skip("update-mime-database (shared-mime-info) is not installed")
+    (tmp_path / "packages").mkdir()
+    shutil.copy(INSTALLER / "linux" / f"{APP_ID}.mime.xml",
+                tmp_path / "packages" / f"{APP_ID}.xml")
+    subprocess.run(["update-mime-database", str(tmp_path)], check=True, capture_output=True)
+    globs = (tmp_path / "globs2").read_text(encoding="utf-8")
+    assert "application/x-mediation-kit-plan:*.mkplan" in globs
+
+
 def test_plan_files_open_with_the_kit_on_windows_for_this_user_only():
     script = (INSTALLER / "windows" / "mediation-kit.iss").read_text(encoding="utf-8")
     assert "ChangesAssociations=yes" in script
