@@ -96,3 +96,19 @@ def test_something_else_dropped_on_the_plan_is_refused(qtbot, window):
     QApplication.sendEvent(view.viewport(), enter)
     assert not enter.isAccepted()
     assert plans.model.rowCount() == 0
+
+
+def test_a_plan_file_dropped_from_the_file_manager_opens(qtbot, window, tmp_path):
+    from PySide6.QtCore import QMimeData, QUrl
+
+    from mediation_kit.core.plans import TitleCardItem, WorkshopPlan, save_plan
+
+    path = tmp_path / "atelier.mkplan"
+    save_plan(WorkshopPlan(title="Atelier", items=[TitleCardItem(heading="Bienvenue")]), path)
+    plans = window.plans
+    plans.dock.show()
+    data = QMimeData()
+    data.setUrls([QUrl.fromLocalFile(str(path))])
+    drop(plans.panel.list_view, data, QPoint(10, 10))
+    assert plans.document.path == path
+    assert plans.model.resolved_at(0).title == "Bienvenue"

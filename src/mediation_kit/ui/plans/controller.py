@@ -105,6 +105,7 @@ class PlanController(QObject):
         self.panel.list_view.remove_requested.connect(self.remove)
         self.panel.list_view.edit_requested.connect(self.edit_note)
         self.panel.list_view.open_requested.connect(self.open_item)
+        self.panel.list_view.plan_file_dropped.connect(files.open_path)
         self.panel.list_view.selectionModel().currentChanged.connect(self._update_state)
         self.panel.banner.restore_requested.connect(files.restore_autosaved)
         self.panel.banner.discard_requested.connect(files.discard_autosaved)

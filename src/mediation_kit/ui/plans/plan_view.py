@@ -8,6 +8,7 @@ panel turns it into an undo command. The view never moves or removes rows by its
 from __future__ import annotations
 
 import html
+from pathlib import Path
 
 from PySide6.QtCore import QModelIndex, QPoint, QRect, QSize, Qt, Signal
 from PySide6.QtGui import (
@@ -20,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from mediation_kit.core.i18n import _
+from mediation_kit.core.plans.fileformat import SUFFIX
 from mediation_kit.core.plans.resolve import ItemStatus
 from mediation_kit.ui import icons, theme
 from mediation_kit.ui.plans.plan_icons import plan_icon as drawn_icon
@@ -119,6 +121,8 @@ class PlanListView(QListView):
     edit_requested = Signal()
     # The user wants to see the current item's resource (double click).
     open_requested = Signal()
+    # A .mkplan file was dropped from the file manager; carries its path.
+    plan_file_dropped = Signal(object)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -159,7 +163,17 @@ class PlanListView(QListView):
     @staticmethod
     def _accepts(event) -> bool:
         data = event.mimeData()
-        return data.hasFormat(PLAN_ROWS_MIME) or data.hasFormat(RESOURCE_MIME)
+        return (data.hasFormat(PLAN_ROWS_MIME) or data.hasFormat(RESOURCE_MIME)
+                or PlanListView._plan_file(event) is not None)
+
+    @staticmethod
+    def _plan_file(event) -> Path | None:
+        """The one local .mkplan file a drag from the file manager carries, if any."""
+        urls = event.mimeData().urls() if event.mimeData().hasUrls() else []
+        if len(urls) != 1 or not urls[0].isLocalFile():
+            return None
+        path = Path(urls[0].toLocalFile())
+        return path if path.suffix.lower() == SUFFIX else None
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802
         if self._accepts(event):
@@ -177,7 +191,7 @@ class PlanListView(QListView):
             event.ignore()
 
     @staticmethod
-    def _action(event) -> Qt.DropAction:
+    def _action(event) -> Qt.DropAction:  # a row moves; a result or a file is copied
         return (Qt.DropAction.MoveAction if event.mimeData().hasFormat(PLAN_ROWS_MIME)
                 else Qt.DropAction.CopyAction)
 
@@ -193,6 +207,12 @@ class PlanListView(QListView):
         model = self.model()
         if not self._accepts(event) or not isinstance(model, PlanModel):
             event.ignore()
+            return
+        plan_file = self._plan_file(event)
+        if plan_file is not None:
+            event.setDropAction(Qt.DropAction.CopyAction)
+            event.accept()
+            self.plan_file_dropped.emit(plan_file)
             return
         row = self.drop_row(event.position().toPoint())
         model.dropMimeData(event.mimeData(), self._action(event), row, 0, QModelIndex())
