@@ -42,6 +42,7 @@ def main() -> int:
     wait_until(lambda: window.content is not None, timeout=120)
     search(window, "souveraineté numérique")
     plans = window.plans
+    window.statusBar().clearMessage()  # "Plan opened: <this checkout's path>"
     plans.panel.select_row(2)  # a title card: the editor shows its heading and lines
     from PySide6.QtCore import Qt
 
