@@ -217,6 +217,9 @@ class MainWindow(QMainWindow):
 
         self._connect_signals()
         self.built = True
+        from mediation_kit.ui.plans import PlanController
+
+        self.plans = PlanController(self)  # the workshop plan: its panel, menus and files
         self.retranslate()
         if self.content is not None:
             self.set_content(self.content)
@@ -769,6 +772,9 @@ class MainWindow(QMainWindow):
         restore_window_geometry(self, self.settings["window_geometry"])
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        if self.plans is not None and not self.plans.may_close():  # unsaved plan: Cancel
+            event.ignore()
+            return
         self.shut_down()
         super().closeEvent(event)
 
@@ -795,6 +801,7 @@ class MainWindow(QMainWindow):
             self._resource_views.replay_view.hide()  # stops the playback
 
     _shut_down = False
+    plans: Any = None  # ui.plans.PlanController, made by finish_building()
 
 
 def _unique_shortcuts(*sequences: QKeySequence) -> list[QKeySequence]:
