@@ -19,6 +19,8 @@ from mediation_kit.core.i18n import LANGUAGES, N_, _
 THEMES = ("light", "dark", "high-contrast")
 THEME_LABELS = {"light": N_("Light"), "dark": N_("Dark"), "high-contrast": N_("High contrast")}
 TEXT_SIZES = (90, 100, 115, 130, 150)  # percent of the system font size
+PRESENTATION_LOOKS = ("dark", "light")
+PRESENTATION_LOOK_LABELS = {"dark": N_("Dark"), "light": N_("Light")}
 
 
 @dataclass(frozen=True)
@@ -38,6 +40,13 @@ OPTIONS: tuple[Option, ...] = (
            check=lambda v: 70 <= v <= 200),
     Option("theme", str, "light", N_("Colour theme."), choices=THEMES),
     Option("media_folder", str, "", N_("Folder holding the replay videos on this PC.")),
+    # The projector as {"name", "manufacturer", "model", "serial"} (JSON); empty: automatic.
+    Option("projector_screen", str, "", N_("The screen the audience sees; empty chooses one "
+                                           "that is neither the main one nor a laptop's.")),
+    Option("presentation_look", str, "dark", N_("Colours of the audience screen."),
+           choices=PRESENTATION_LOOKS),
+    Option("presentation_text_scale", int, 100, N_("Text size on the audience screen, in "
+                                                   "percent."), check=lambda v: 60 <= v <= 200),
     Option("window_geometry", str, "", N_("Size and position of the main window (saved).")),
     Option("window_state", str, "", N_("Layout of the main window's panels (saved).")),
 )

@@ -1,0 +1,24 @@
+"""Presenting to a room: the audience window, the presenter console, the screen choice.
+
+`start_presentation()` is what the main window calls; the rest of the kit needs nothing else.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from mediation_kit.core.settings import Settings
+
+
+def start_presentation(items: list[Any], settings: Settings, library: Any = None, *,
+                       start: int = 0, rehearsal: bool = False, parent: Any = None) -> Any:
+    """Starts presenting `items` (PresentationItem); returns the running Presentation."""
+    from mediation_kit.ui.presentation.controller import Presentation
+
+    lookup = library.pack if library is not None else None
+    presentation = Presentation(
+        items, projector=settings["projector_screen"], look=settings["presentation_look"],
+        text_scale=settings["presentation_text_scale"], start=start, rehearsal=rehearsal,
+        pack_lookup=lookup, parent=parent)
+    presentation.start()
+    return presentation
