@@ -72,12 +72,12 @@ class Deck:
         return None
 
     def go(self, position: Position | None) -> bool:
-        """Moves there and shows content again (a move out of black shows the new page)."""
+        """Moves there. Black, white or the visual stay on: the leader may move on while the
+        room looks at them, and leaving them then shows the new place, never the old one."""
         if position is None:
             return False
         self.item = min(max(0, position.item), len(self.items) - 1)
         self.page = min(max(0, position.page), self.page_count(self.item) - 1)
-        self.screen = Screen.CONTENT
         return True
 
     def next(self) -> bool:
