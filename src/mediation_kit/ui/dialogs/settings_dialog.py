@@ -1,4 +1,4 @@
-"""The settings dialog: language, text size, theme and media folder."""
+"""The settings dialog: language, text size, theme, media folder and presenting."""
 
 from __future__ import annotations
 
@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
 from mediation_kit.core.i18n import LANGUAGES, _, language_name
 from mediation_kit.core.settings import TEXT_SIZES, THEME_LABELS, THEMES, Settings
 from mediation_kit.ui import theme
+from mediation_kit.ui.presentation.settings_section import PresentingSettings
 
 
 class SettingsDialog(QDialog):
@@ -45,6 +46,8 @@ class SettingsDialog(QDialog):
         self.media_help.setWordWrap(True)
         theme.set_theme_role(self.media_help, theme.MUTED)
         form.addRow(self.media_help)
+        self.presenting = PresentingSettings(settings.as_dict(), self)
+        form.addRow(self.presenting)
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
             | QDialogButtonBox.StandardButton.Apply, self)
@@ -94,6 +97,7 @@ class SettingsDialog(QDialog):
         self.media_folder.setPlaceholderText(_("No folder chosen"))
         self.choose_folder.setText(_("Choose…"))
         self.choose_folder.setAccessibleName(_("Choose the media folder"))
+        self.presenting.retranslate()
         self.media_help.setText(_("The folder where the replay videos are on this PC. The kit "
                                   "finds each video by its file name."))
 
@@ -103,6 +107,7 @@ class SettingsDialog(QDialog):
             "text_size": int(self.text_size.currentData() or 100),
             "theme": self.theme.currentData() or "light",
             "media_folder": self.media_folder.text().strip(),
+            **self.presenting.values(),
         }
 
     def accept(self) -> None:

@@ -5,6 +5,7 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 from mediation_kit.core.settings import Settings
@@ -22,3 +23,14 @@ def start_presentation(items: list[Any], settings: Settings, library: Any = None
         pack_lookup=lookup, parent=parent)
     presentation.start()
     return presentation
+
+
+def present_record(record: Any, at_time: float | None, settings: Settings, library: Any,
+                   media_folder: Path | None, *, parent: Any = None) -> Any | None:
+    """Presents one open resource (a replay from `at_time`); None when it cannot be shown."""
+    from mediation_kit.ui.presentation.items import item_for_record
+
+    item = item_for_record(record, at_time, media_folder=media_folder)
+    if item is None:
+        return None
+    return start_presentation([item], settings, library, parent=parent)

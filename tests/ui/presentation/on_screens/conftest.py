@@ -22,6 +22,7 @@ if not os.environ.get(DISPLAY_ENV):
     collect_ignore_glob = ["test_*.py"]
 
 sys.path.insert(0, str(HERE.parents[1] / "views"))  # view_samples: the tiny test video
+sys.path.insert(0, str(HERE.parents[1]))  # ui_fakes: the main window's fake content
 
 
 def xvfb_screens(command: str) -> None:
