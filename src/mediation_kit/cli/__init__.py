@@ -13,7 +13,7 @@ from mediation_kit import APP_NAME, __version__
 from mediation_kit.core.i18n import _, set_language, system_language
 
 # Subcommand modules, in the order `--help` lists them.
-_COMMAND_MODULES = ("pack", "index", "search", "selftest")
+_COMMAND_MODULES = ("pack", "index", "search", "plan", "selftest")
 
 # Options that are the command line even without a subcommand.
 _CLI_FLAGS = {"--version", "-V", "--help", "-h", "--self-test"}
@@ -27,7 +27,7 @@ def wants_cli(argv: list[str]) -> bool:
     return first in _CLI_FLAGS or first in _COMMAND_MODULES_PUBLIC_NAMES
 
 
-_COMMAND_MODULES_PUBLIC_NAMES = {"pack", "index", "search", "self-test"}
+_COMMAND_MODULES_PUBLIC_NAMES = {"pack", "index", "search", "plan", "self-test"}
 
 
 def _load_commands():

@@ -1,0 +1,24 @@
+"""French typography for printed text: a narrow no-break space before ; : ! ? and inside « ».
+
+Typed text has ordinary spaces there ("Question : …"); on paper a line must not break before
+the colon, and French print uses a thin space. Other languages are left as they are.
+"""
+
+from __future__ import annotations
+
+import re
+
+NARROW_NBSP = "\u202f"
+# A space (ordinary, no-break or already narrow) before high punctuation or a closing
+# guillemet, or after an opening one.
+_BEFORE = re.compile(r"[ \u00a0\u202f]+([;:!?»])")
+_AFTER_OPENING = re.compile(r"«[ \u00a0\u202f]*")
+
+
+def typeset(text: str, language: str) -> str:
+    """`text` with the spacing rules of `language` (only French has rules here)."""
+    if not language.startswith("fr") or not text:
+        return text
+    text = _BEFORE.sub(NARROW_NBSP + r"\1", text)
+    text = _AFTER_OPENING.sub("«" + NARROW_NBSP, text)
+    return re.sub(r"(\S)»", r"\1" + NARROW_NBSP + "»", text)
