@@ -34,3 +34,16 @@ def present_record(record: Any, at_time: float | None, settings: Settings, libra
     if item is None:
         return None
     return start_presentation([item], settings, library, parent=parent)
+
+
+def present_plan(plan: Any, settings: Settings, library: Any, *, start: int = 0,
+                 rehearsal: bool = False, parent: Any = None) -> Any | None:
+    """Presents a WorkshopPlan from item `start` (F5: 0, Shift+F5: the selected item)."""
+    from mediation_kit.ui.presentation.from_plan import items_for_plan
+
+    folder = Path(settings["media_folder"]) if settings["media_folder"] else None
+    items = items_for_plan(plan, library, folder)
+    if not items:
+        return None
+    return start_presentation(items, settings, library, start=start, rehearsal=rehearsal,
+                              parent=parent)
