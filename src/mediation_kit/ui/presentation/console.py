@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
 
 from mediation_kit.core import i18n
 from mediation_kit.core.i18n import _
-from mediation_kit.ui.presentation.items import PresentationItem
+from mediation_kit.ui.presentation.items import ItemKind, PresentationItem
 from mediation_kit.ui.presentation.keys import BINDINGS, JUMP_HELP, JUMP_LABEL
 
 
@@ -125,11 +125,16 @@ class PresenterConsole(QWidget):
         self.elapsed = QLabel(self)
         self.item_time = QLabel(self)
         self.clock = QLabel(self)
+        self.elapsed_caption = QLabel(self)
+        self.item_time_caption = QLabel(self)
+        self.clock_caption = QLabel(self)
         self.jump_entry = QLabel(self)
         self.pause_button = QPushButton(self)
         self.reset_button = QPushButton(self)
         for button in (self.pause_button, self.reset_button):
             button.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # T and R do the same
+        for caption in (self.elapsed_caption, self.item_time_caption, self.clock_caption):
+            caption.setStyleSheet("color: palette(mid);")
         big = self.elapsed.font()
         big.setPointSizeF(big.pointSizeF() * 1.8)
         big.setBold(True)
@@ -155,12 +160,20 @@ class PresenterConsole(QWidget):
         right.addWidget(self.next_preview, 2)
         right.addWidget(self.next_title)
         right.addWidget(self.item_list, 3)
-        times = QHBoxLayout()
-        for widget in (self.elapsed, self.item_time, self.pause_button, self.reset_button):
-            times.addWidget(widget)
-        times.addStretch(1)
-        times.addWidget(self.jump_entry)
-        times.addWidget(self.clock)
+        times = QGridLayout()
+        times.setHorizontalSpacing(24)
+        for column, (caption, value) in enumerate(((self.elapsed_caption, self.elapsed),
+                                                   (self.item_time_caption, self.item_time))):
+            times.addWidget(caption, 0, column)
+            times.addWidget(value, 1, column)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.pause_button)
+        buttons.addWidget(self.reset_button)
+        times.addLayout(buttons, 1, 2)
+        times.setColumnStretch(3, 1)
+        times.addWidget(self.jump_entry, 1, 4)
+        times.addWidget(self.clock_caption, 0, 5, Qt.AlignmentFlag.AlignRight)
+        times.addWidget(self.clock, 1, 5, Qt.AlignmentFlag.AlignRight)
         columns = QHBoxLayout()
         columns.addLayout(left, 3)
         columns.addLayout(right, 2)
@@ -173,6 +186,9 @@ class PresenterConsole(QWidget):
         self.setWindowTitle(_("Presenter console"))
         self.current_heading.setText(_("The room sees"))
         self.next_heading.setText(_("Next"))
+        self.elapsed_caption.setText(_("Since the start"))
+        self.item_time_caption.setText(_("On this item"))
+        self.clock_caption.setText(_("Clock"))
         self.note_heading.setText(_("Leader's note"))
         self.item_list.setAccessibleName(_("Items of the presentation"))
         self.current_preview.setAccessibleName(_("What the room sees"))
@@ -190,6 +206,15 @@ class PresenterConsole(QWidget):
         self.item_list.clear()
         for number, item in enumerate(self.items, start=1):
             text = _("{number}. {title}").format(number=number, title=item.title)
+            if item.kind is ItemKind.REPLAY and item.end_s is not None:
+                text = _("{item}, clip {start}–{end}").format(
+                    item=text, start=i18n.format_timestamp(item.start_s),
+                    end=i18n.format_timestamp(item.end_s))
+            elif item.kind is ItemKind.REPLAY and item.start_s:
+                text = _("{item}, from {start}").format(
+                    item=text, start=i18n.format_timestamp(item.start_s))
+            elif item.kind is ItemKind.MISSING:
+                text = _("{item} (missing)").format(item=text)
             if item.planned_duration_s:
                 text = _("{item} ({duration})").format(
                     item=text, duration=i18n.format_duration(item.planned_duration_s))
