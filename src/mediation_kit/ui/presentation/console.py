@@ -71,7 +71,7 @@ class HelpOverlay(QFrame):
         font.setBold(True)
         title.setFont(font)
         self.grid.addWidget(title, 0, 0, 1, 2)
-        rows = [(_(b.label), _(b.help)) for b in BINDINGS]
+        rows = [(_(b.label), _(b.help)) for b in BINDINGS if b.label]
         rows.insert(5, (_(JUMP_LABEL), _(JUMP_HELP)))
         rows += [(_("T"), _("Pause or restart the timers")), (_("R"), _("Reset the timers"))]
         for row, (keys, meaning) in enumerate(rows, start=1):

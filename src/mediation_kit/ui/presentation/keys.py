@@ -36,7 +36,7 @@ class Action(enum.StrEnum):
 class KeyBinding:
     action: Action
     keys: tuple[Qt.Key, ...]
-    label: str  # the keys as the help overlay writes them (N_, translated there)
+    label: str  # the keys as the help overlay writes them (N_, translated there); "" unlisted
     help: str  # N_
 
 
@@ -49,8 +49,9 @@ BINDINGS: tuple[KeyBinding, ...] = (
     KeyBinding(Action.BLACK, (K.Key_B, K.Key_Period), N_("B or ."), N_("Black screen")),
     KeyBinding(Action.WHITE, (K.Key_W,), N_("W"), N_("White screen")),
     KeyBinding(Action.LOGO, (K.Key_L,), N_("L"), N_("The event's visual")),
-    KeyBinding(Action.FIRST, (K.Key_Home,), N_("Home"), N_("First item")),
-    KeyBinding(Action.LAST, (K.Key_End,), N_("End"), N_("Last item")),
+    KeyBinding(Action.FIRST, (K.Key_Home,), N_("Home / End"),
+               N_("First item / last item")),
+    KeyBinding(Action.LAST, (K.Key_End,), "", ""),  # listed with Home
     KeyBinding(Action.PLAY_PAUSE, (K.Key_P,), N_("P"), N_("Play or pause the video")),
     KeyBinding(Action.CAPTIONS, (K.Key_C,), N_("C"), N_("Show or hide the captions")),
     KeyBinding(Action.BIGGER, (K.Key_Plus, K.Key_Equal), N_("+"), N_("Larger text")),

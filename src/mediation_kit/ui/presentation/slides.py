@@ -160,26 +160,29 @@ class SlideRenderer:
 
     def _paint_card(self, painter: QPainter, heading: str, lines: tuple[str, ...],
                     muted_heading: bool = False) -> None:
+        """A heading and its lines, centred; each line its own paragraph."""
         width, height = self.size.width(), self.size.height()
         margin = round(width * 0.08)
         heading_font = self.look.font(height, 1.7, bold=True)
         body_font = self.look.font(height, 1.05)
-        area_width = width - 2 * margin
-        heading_h = QFontMetrics(heading_font).boundingRect(
-            QRect(0, 0, area_width, height), CENTER_WRAP, heading).height()
-        body = "\n".join(lines)
-        body_h = QFontMetrics(body_font).boundingRect(
-            QRect(0, 0, area_width, height), CENTER_WRAP, body).height() if body else 0
-        gap = round(height * 0.05) if body else 0
-        top = max(margin // 2, (height - heading_h - gap - body_h) // 2)
+        area = QRect(0, 0, width - 2 * margin, height)
+        heading_h = QFontMetrics(heading_font).boundingRect(area, CENTER_WRAP, heading).height()
+        body = QFontMetrics(body_font)
+        lines = tuple(line for line in lines if line.strip())
+        line_heights = [body.boundingRect(area, CENTER_WRAP, line).height() for line in lines]
+        line_gap = round(body.lineSpacing() * 0.45)
+        gap = round(height * 0.05) if lines else 0
+        total = heading_h + gap + sum(line_heights) + line_gap * max(0, len(lines) - 1)
+        top = max(margin // 2, (height - total) // 2)
         painter.setFont(heading_font)
         painter.setPen(self.look.muted if muted_heading else self.look.accent)
-        painter.drawText(QRect(margin, top, area_width, heading_h), TOP_CENTER_WRAP, heading)
-        if body:
-            painter.setFont(body_font)
-            painter.setPen(self.look.text)
-            painter.drawText(QRect(margin, top + heading_h + gap, area_width,
-                                   height - top - heading_h - gap), TOP_CENTER_WRAP, body)
+        painter.drawText(QRect(margin, top, area.width(), heading_h), TOP_CENTER_WRAP, heading)
+        painter.setFont(body_font)
+        painter.setPen(self.look.text)
+        y = top + heading_h + gap
+        for line, line_h in zip(lines, line_heights, strict=True):
+            painter.drawText(QRect(margin, y, area.width(), line_h), TOP_CENTER_WRAP, line)
+            y += line_h + line_gap
 
     def _paint_file(self, painter: QPainter, file: Path, area: QRect) -> None:
         """An image file fitted into `area`, aspect kept, at the target's own pixels."""
