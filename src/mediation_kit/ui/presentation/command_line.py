@@ -1,5 +1,5 @@
-"""`mediation-kit --present FILE.mkplan`: the kit opens and presents the plan once the packs
-are loaded. A plan that cannot be read is named with its problem in the status bar and the
+"""`mediation-kit --present FILE.mkplan [--rehearse]`: the kit opens and presents the plan
+once the packs are loaded (rehearsing: both windows side by side, nothing full screen). A plan that cannot be read is named with its problem in the status bar and the
 log; the kit stays open."""
 
 from __future__ import annotations
@@ -12,6 +12,7 @@ from mediation_kit.core.i18n import _
 
 log = logging.getLogger(__name__)
 OPTION = "--present"
+REHEARSE = "--rehearse"  # with --present: both windows side by side, nothing full screen
 
 
 def plan_to_present(argv: list[str]) -> Path | None:
@@ -24,7 +25,11 @@ def plan_to_present(argv: list[str]) -> Path | None:
     return None
 
 
-def present_plan_file(window: Any, path: Path) -> Any | None:
+def wants_rehearsal(argv: list[str]) -> bool:
+    return REHEARSE in argv
+
+
+def present_plan_file(window: Any, path: Path, rehearsal: bool = False) -> Any | None:
     """Loads the plan and presents it from its first item (window: the main window)."""
     from mediation_kit.core.plans import PlanFileError, load_plan
     from mediation_kit.ui.presentation import present_plan
@@ -40,5 +45,6 @@ def present_plan_file(window: Any, path: Path) -> Any | None:
             file=path))
         return None
     library = window.content.library if window.content is not None else None
-    window.presentation = present_plan(plan, window.settings, library, parent=window)
+    window.presentation = present_plan(plan, window.settings, library, rehearsal=rehearsal,
+                                       parent=window)
     return window.presentation

@@ -88,3 +88,44 @@ def test_f5_presents_the_open_resource_without_the_main_window_on_the_projector(
     assert presentation.deck.current.title == "Ouverture des rencontres"
     window.close()
     assert presentation.is_ended
+
+
+def test_rehearsal_shows_both_windows_side_by_side_on_the_desk(qtbot, items, library, tmp_path):
+    from mediation_kit.ui.presentation import start_presentation as start
+
+    presentation = start(items, Settings(tmp_path / "s.toml"), library, rehearsal=True)
+    audience, console = presentation.audience, presentation.console
+    qtbot.waitUntil(lambda: audience.isVisible() and console.isVisible())
+    assert not audience.isFullScreen()
+    assert audience.windowHandle().screen().name() == "DESK"
+    assert console.windowHandle().screen().name() == "DESK"
+    assert console.geometry().left() >= audience.geometry().right()
+    press(console, Qt.Key.Key_PageDown)
+    assert audience.canvas.tag == presentation.deck.position
+    presentation.end()
+
+
+def test_plus_and_minus_change_the_text_size_live_and_light_look(qtbot, items, library,
+                                                                   tmp_path):
+    from PySide6.QtGui import QColor
+
+    settings = Settings(tmp_path / "s.toml")
+    settings["presentation_look"] = "light"
+    presentation = start_presentation(items, settings, library)
+    qtbot.waitUntil(lambda: presentation.audience.isFullScreen())
+    console = presentation.console
+    press(console, Qt.Key.Key_2, "2")
+    press(console, Qt.Key.Key_Return)
+    pages = presentation.deck.page_count(1)
+    corner = presentation.audience.canvas.image.pixelColor(3, 3)
+    assert corner.lightness() > 200  # the light look: a light page
+    for _step in range(3):
+        press(console, Qt.Key.Key_Plus, "+")
+    assert presentation.look.scale == 130
+    assert presentation.deck.page_count(1) > pages  # larger type, more pages, same text
+    assert presentation.audience.canvas.image.size() == presentation.audience.size()
+    press(console, Qt.Key.Key_Minus, "-")
+    assert presentation.look.scale == 120
+    assert settings["presentation_text_scale"] == 100  # live only, the settings unchanged
+    assert corner == QColor(presentation.audience.canvas.image.pixelColor(3, 3))
+    presentation.end()
