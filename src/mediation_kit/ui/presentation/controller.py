@@ -204,8 +204,26 @@ class Presentation(QObject):
 
     def on_app_screen_added(self, screen: QScreen) -> None:
         self._watch(screen)
-        if self.projector is None and self.projector_id is not None and not self.one_screen:
+        if self.rehearsal:
+            return
+        if self.one_screen:
+            QTimer.singleShot(SETTLE_MS, self._leave_one_screen)
+        elif self.projector is None and self.projector_id is not None:
             QTimer.singleShot(SETTLE_MS, partial(self._come_back, screen))
+
+    def _leave_one_screen(self) -> None:
+        """A projector plugged in while presenting on one screen: the room's picture moves
+        there and the console takes the operator's screen."""
+        if self._ended or not self.one_screen:
+            return
+        screens = QGuiApplication.screens()
+        primary = QGuiApplication.primaryScreen()
+        projector = find_screen(self.wanted, screens) or default_projector(screens, primary)
+        if projector is None:
+            return
+        self.one_screen = False
+        self._place_audience(projector)
+        self._place_console(console_screen(projector, screens, primary))
 
     def _come_back(self, screen: QScreen) -> None:
         if self._ended or self.projector is not None or self.projector_id is None:

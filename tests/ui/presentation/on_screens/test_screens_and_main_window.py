@@ -61,6 +61,13 @@ def test_one_screen_only_the_room_picture_takes_it_and_keys_still_work(
     assert audience.windowHandle().screen().name() == "DESK"
     press(audience, Qt.Key.Key_PageDown)
     assert presentation.deck.item == 1
+    # A projector plugged in now takes the room's picture; the console appears on the desk.
+    projector_plug("plug")
+    qtbot.waitUntil(lambda: presentation.console.isVisible(), timeout=5000)
+    qtbot.waitUntil(lambda: audience.windowHandle().screen().name() == "PROJ"
+                    and audience.isFullScreen(), timeout=3000)
+    assert presentation.console.windowHandle().screen().name() == "DESK"
+    assert presentation.deck.item == 1
     with qtbot.waitSignal(presentation.ended):
         press(audience, Qt.Key.Key_Escape)
 
