@@ -237,7 +237,7 @@ class Presentation(QObject):
         log.info("projector %s back; audience window shown", screen.name())
 
     def on_screen_geometry_changed(self, screen: QScreen, _geometry: QRect) -> None:
-        if screen is self.projector and not self.rehearsal:
+        if screen is self.projector and not self.rehearsal and not self._ended:
             self._place_audience(screen)
 
     # --- keys -----------------------------------------------------------------------------
@@ -442,6 +442,13 @@ class Presentation(QObject):
     def _update_times(self) -> None:
         if self._ended:
             return
+        surface = self.audience.shown_replay()
+        if surface is not None and self.deck.screen is Screen.CONTENT:
+            # The console's picture of the room follows the video, twice a second.
+            sink = surface.video.videoSink()
+            frame = sink.videoFrame() if sink is not None else None
+            if frame is not None and frame.isValid():
+                self.console.current_preview.set_image(frame.toImage())
         self.console.show_times(
             self.clock.talk.seconds(), self.clock.item.seconds(),
             self.deck.current.planned_duration_s, self.clock.paused,

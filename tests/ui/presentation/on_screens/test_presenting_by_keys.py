@@ -144,6 +144,9 @@ def test_replay_item_plays_from_its_moment_and_stops_at_the_clip_end(qtbot, pres
     surface.player.positionChanged.connect(positions.append)
     qtbot.waitUntil(lambda: bool(positions) and max(positions) >= 1500, timeout=8000)
     assert min(p for p in positions if p > 0) >= 1400  # it started at the moment, not at 0
+    # The console's picture of the room follows the video.
+    qtbot.waitUntil(lambda: console.current_preview._image.size()
+                    == surface.video.videoSink().videoFrame().size(), timeout=3000)
     # The clip ends at 3 s: paused there, not running to the end of the file.
     with qtbot.waitSignal(surface.clip_ended, timeout=8000):
         pass
