@@ -156,6 +156,18 @@ def stage_packs(stage: Path) -> Path:
     return target
 
 
+def stage_plan_resources(stage: Path) -> list[Path]:
+    """The fonts the run sheets and handouts are printed with (and their licence), and the
+    example workshop plan the README and the presentation start from."""
+    targets = []
+    for name in ("fonts", "plans"):
+        target = stage / "resources" / name
+        shutil.copytree(ROOT / "resources" / name, target,
+                        ignore=shutil.ignore_patterns(".*", "__pycache__", "*~"))
+        targets.append(target)
+    return targets
+
+
 def stage_sample_video(stage: Path) -> Path:
     """The self-test plays this 15 KB clip: proof that FFmpeg decodes in the frozen app."""
     source = ROOT / "tests" / "fixtures" / "media" / "tiny-talk.mp4"
@@ -474,6 +486,7 @@ def main(argv: list[str] | None = None) -> int:
             stage_packs(stage)
             build_index(stage, epoch)
             stage_sample_video(stage)
+            stage_plan_resources(stage)
             stage_window_icons(stage)
             step("4. Writing the build information")
             check_release_notes()

@@ -155,6 +155,7 @@ def run_print(args) -> int:
     except (PdfError, OSError) as error:
         print(_("mediation-kit plan print: {error}").format(error=error), file=sys.stderr)
         return EXIT_ERROR
-    print(_("{kind} written to {path}").format(
-        kind=_("Handout") if args.handout else _("Run sheet"), path=args.pdf))
+    done = (_("Handout written to {path}") if args.handout
+            else _("Run sheet written to {path}"))
+    print(done.format(path=args.pdf))
     return EXIT_OK

@@ -15,19 +15,22 @@ import sys
 import tempfile
 from pathlib import Path
 
-from PySide6.QtCore import QMarginsF, QSizeF
+from PySide6.QtCore import QMarginsF, QRectF, QSizeF, Qt
 from PySide6.QtGui import (
-    QFont, QFontDatabase, QGuiApplication, QPageLayout, QPageSize, QPagedPaintDevice, QPdfWriter,
-    QTextDocument)
+    QColor, QFont, QFontDatabase, QFontMetricsF, QGuiApplication, QPageLayout, QPageSize,
+    QPagedPaintDevice, QPainter, QPdfWriter, QTextDocument)
 
 from mediation_kit import APP_NAME
-from mediation_kit.core.i18n import _
+from mediation_kit.core.i18n import _, current_language
 from mediation_kit.core.paths import resources_dir
 from mediation_kit.core.plans.fileformat import give_file_mode
+from mediation_kit.core.plans.typography import typeset
 
 RESOLUTION_DPI = 300  # enough for print; much higher cuts long documents short
 MARGIN_MM = 15.0
 BASE_POINT_SIZE = 10.5
+FOOTER_POINT_SIZE = 8.0
+FOOTER_GREY = "#555555"
 FONT_FILES = ("DejaVuSans.ttf", "DejaVuSans-Bold.ttf", "DejaVuSans-Oblique.ttf",
               "DejaVuSans-BoldOblique.ttf")
 FALLBACK_FAMILY = "DejaVu Sans"
@@ -97,15 +100,49 @@ def make_document(html: str) -> QTextDocument:
     return document
 
 
-def render_document(document: QTextDocument, device: QPagedPaintDevice) -> None:
-    """Lays the document out on the device's pages and paints it (a QPdfWriter or a QPrinter
-    whose page layout is already set)."""
+def render_document(document: QTextDocument, device: QPagedPaintDevice,
+                    footer: str = "") -> int:
+    """Lays the document out on the device's pages and paints them, each with a footer line:
+    `footer` (the plan's title) on the left, "page / pages" on the right. Works on a
+    QPdfWriter or a QPrinter whose page layout is already set; returns the page count."""
     # Laid out for the device itself: fonts in points become device pixels at its resolution,
     # and the page is the paint rectangle inside the margins, so nothing is scaled afterwards.
     document.documentLayout().setPaintDevice(device)
     rect = device.pageLayout().paintRectPixels(device.resolution())
-    document.setPageSize(QSizeF(rect.width(), rect.height()))
-    document.print_(device)
+    footer_font = QFont(document.defaultFont())
+    footer_font.setPointSizeF(FOOTER_POINT_SIZE)
+    line = QFontMetricsF(footer_font, device).height()
+    body_height = float(int(rect.height() - 2 * line))  # a blank line, then the footer
+    document.setPageSize(QSizeF(rect.width(), body_height))
+    pages = max(1, document.pageCount())
+    painter = QPainter(device)
+    if not painter.isActive():
+        raise PdfError(_("the printer or file cannot be drawn on"))
+    try:
+        for page in range(pages):
+            if page:
+                device.newPage()
+            painter.save()
+            painter.translate(0, -page * body_height)
+            # Qt draws a paragraph cut by the page break whole on both pages, clipped to the
+            # page: what is outside stays invisible (though a text extractor may see it).
+            document.drawContents(painter, QRectF(0, page * body_height, rect.width(),
+                                                  body_height))
+            painter.restore()
+            box = QRectF(0, rect.height() - line, rect.width(), line)
+            painter.setFont(footer_font)
+            painter.setPen(QColor(FOOTER_GREY))
+            number = _("{page} / {pages}").format(page=page + 1, pages=pages)
+            painter.drawText(box, int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter),
+                             number)
+            if footer:
+                elided = QFontMetricsF(footer_font, device).elidedText(
+                    footer, Qt.TextElideMode.ElideRight, rect.width() * 0.8)
+                painter.drawText(box, int(Qt.AlignmentFlag.AlignLeft
+                                          | Qt.AlignmentFlag.AlignVCenter), elided)
+    finally:
+        painter.end()
+    return pages
 
 
 def write_pdf(html: str, path: Path | str, title: str = "") -> None:
@@ -115,7 +152,8 @@ def write_pdf(html: str, path: Path | str, title: str = "") -> None:
     document = make_document(html)
     folder = path.parent if str(path.parent) else Path(".")
     if not folder.is_dir():
-        raise PdfError(_("{path}: the folder {folder} does not exist").format(path=path, folder=folder))
+        raise PdfError(_("{path}: the folder {folder} does not exist").format(
+            path=path, folder=folder))
     fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
     give_file_mode(fd, path)
     os.close(fd)
@@ -125,7 +163,7 @@ def write_pdf(html: str, path: Path | str, title: str = "") -> None:
         writer.setPageLayout(page_layout())
         writer.setTitle(title)
         writer.setCreator(APP_NAME)
-        render_document(document, writer)
+        render_document(document, writer, footer=typeset(title, current_language()))
         del writer  # closes the file
         if Path(tmp_name).stat().st_size == 0:
             raise PdfError(_("{path}: nothing was written").format(path=path))

@@ -59,3 +59,22 @@ def test_a_bad_plan_file_exits_2_naming_the_file_and_the_problem(tmp_path, capsy
         assert main(["plan", command, str(path)]) == 2
         err = capsys.readouterr().err
         assert f"{path}: was saved by a newer version of the kit (plan format 7" in err
+
+
+def test_show_and_check_never_load_qt():
+    import subprocess
+    import sys
+
+    from mediation_kit.core.paths import resources_dir
+
+    example = resources_dir() / "plans" / "atelier-souverainete-numerique.mkplan"
+    code = (
+        "import sys\n"
+        "from mediation_kit.__main__ import main\n"
+        f"assert main(['plan', 'show', {str(example)!r}]) == 0\n"
+        f"assert main(['plan', 'check', {str(example)!r}]) == 0\n"
+        "assert not [m for m in sys.modules if m.startswith(('PySide6', 'shiboken6'))]\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    assert "Souveraineté numérique" in result.stdout

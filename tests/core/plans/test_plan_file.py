@@ -3,10 +3,12 @@
 import json
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from mediation_kit.core.i18n import set_language
 from mediation_kit.core.plans import (
-    FORMAT_VERSION, PlanFileError, load_plan, plan_to_text, save_plan)
+    FORMAT_VERSION, PlanFileError, load_plan, plan_from_text, plan_to_text, save_plan)
 
 
 def test_a_saved_plan_loads_back_equal(tmp_path, demo_plan):
@@ -108,3 +110,54 @@ def test_a_missing_file_and_a_folder_get_their_messages(tmp_path):
         load_plan(tmp_path / "nope.mkplan")
     with pytest.raises(PlanFileError, match="is a folder"):
         load_plan(tmp_path)
+
+
+def test_messages_are_in_the_interface_language(tmp_path):
+    path = tmp_path / "bad.mkplan"
+    path.write_text(json.dumps({"format": 99}), encoding="utf-8")
+    set_language("fr")
+    with pytest.raises(PlanFileError) as error:
+        load_plan(path)
+    assert "version plus récente" in str(error.value)
+
+
+def test_a_repeated_item_id_gets_a_fresh_one(tmp_path):
+    card = {"kind": "title-card", "id": "same", "heading": "Q"}
+    path = tmp_path / "copie.mkplan"
+    path.write_text(json.dumps({"format": 1, "items": [card, card]}), encoding="utf-8")
+    first, second = load_plan(path).items
+    assert first.id == "same" and second.id != "same"
+
+
+json_values = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats() | st.text(max_size=8),
+    lambda inner: st.lists(inner, max_size=3) | st.dictionaries(
+        st.sampled_from(["kind", "resource", "start_s", "end_s", "lines", "heading", "id",
+                         "planned_duration_s", "note", "title", "date", "x"]), inner, max_size=4),
+    max_leaves=12)
+
+
+plausible_items = st.fixed_dictionaries(
+    {"kind": st.sampled_from(["resource", "moment", "title-card"])},
+    optional={"resource": st.sampled_from(["p:replay:r", "p:summary:s", "p:kit:k", "x", "a::b"])
+              | json_values,
+              "start_s": st.integers(-5, 10**400) | st.floats() | json_values,
+              "end_s": st.floats() | json_values, "planned_duration_s": st.floats() | json_values,
+              "lines": st.lists(st.text(max_size=5) | json_values, max_size=3),
+              "heading": json_values, "note": json_values, "id": json_values})
+
+
+@settings(max_examples=400, deadline=None)
+@given(items=st.lists(json_values | plausible_items, max_size=3), title=json_values,
+       date=json_values)
+def test_any_json_gives_a_plan_or_a_plan_file_error_never_a_crash(items, title, date):
+    text = json.dumps({"format": 1, "title": title, "date": date, "items": items})
+    try:
+        plan_from_text(text, "fuzz.mkplan")
+    except PlanFileError as error:
+        assert str(error).startswith("fuzz.mkplan: ")
+
+
+def test_nesting_too_deep_is_a_plan_file_error():
+    with pytest.raises(PlanFileError, match="nested too deeply"):
+        plan_from_text('{"format": 1, "items": ' + "[" * 100000 + "]" * 100000 + "}", "deep")

@@ -5,13 +5,13 @@ import re
 
 from mediation_kit.core.i18n import set_language
 from mediation_kit.core.plans import WorkshopPlan, TitleCardItem
-from mediation_kit.core.plans.sheets import handout_html, run_sheet_html
+from mediation_kit.core.plans.sheets import NARROW_NBSP_HTML, handout_html, run_sheet_html
 from mediation_kit.core.plans.typography import NARROW_NBSP, typeset
 
 
 def _text(markup: str) -> str:
     """What a reader sees: tags and the style sheet removed, spaces collapsed."""
-    body = markup.split("<body>", 1)[1]
+    body = markup.split("<body>", 1)[1].replace(NARROW_NBSP_HTML, NARROW_NBSP)
     return " ".join(html.unescape(re.sub(r"<[^>]+>", " ", body)).split())
 
 
@@ -47,6 +47,7 @@ def test_handout_never_carries_a_leaders_note(demo_plan, library):
     assert _positions(text, titles) == sorted(_positions(text, titles))
     assert "Les communs numériques, en trois idées." in text
     assert "L'affiche des rencontres." in text
+    assert text.count("La plénière qui ouvre les rencontres.") == 1  # once for 2 clips
     assert "Affiche: Collectif Démo, licence CC-BY-SA-4.0" in text
     assert "Démo 2025: texts under the licence CC-BY-SA-4.0" in text
 
@@ -66,16 +67,20 @@ def test_french_sheets_use_babel_dates_durations_and_narrow_spaces(demo_plan, li
     plan = WorkshopPlan(title="Question : que garder ?", date=demo_plan.date,
                         items=[TitleCardItem(heading="Pause !", planned_duration_s=3900)])
     markup = run_sheet_html(plan, library)
-    assert f"Question{NARROW_NBSP}: que garder{NARROW_NBSP}?" in markup
-    assert f"Pause{NARROW_NBSP}!" in markup
+    # (marked preformatted: Qt's HTML reader would make a breakable space of a bare U+202F)
+    assert f"Question{NARROW_NBSP_HTML}: que garder{NARROW_NBSP_HTML}?" in markup
+    assert f"Pause{NARROW_NBSP_HTML}!" in markup
     assert "samedi 14 mars 2026" in markup
-    assert "1\u202fh\u00a005\u00a0min" in markup  # Babel's French duration, unbroken
-    assert "Question : que garder ?" not in markup
+    assert f"1{NARROW_NBSP_HTML}h\u00a005\u00a0min" in markup  # Babel's duration, unbroken
+    assert "Question : que garder ?" not in markup.split("<body>", 1)[1]
 
 
 def test_typography_touches_french_only():
     assert typeset("« Oui » : non ; si !", "fr") == \
         "«\u202fOui\u202f»\u202f: non\u202f; si\u202f!"
+    assert typeset("Notes: oui!", "fr") == "Notes\u202f: oui\u202f!"
+    assert typeset("demo-2025:summary:x à 12:30", "fr") == "demo-2025:summary:x à 12:30"
+    assert typeset("97 % des gens", "fr") == "97\u202f% des gens"
     assert typeset("Yes: no; if!", "en") == "Yes: no; if!"
     assert typeset("12:30 et https://exemple", "fr") == "12:30 et https://exemple"
 
@@ -86,3 +91,13 @@ def test_text_typed_by_the_leader_is_escaped(library):
     markup = run_sheet_html(plan, library) + handout_html(plan, library)
     assert "<script>" not in markup and "<b>Atelier" not in markup
     assert "&lt;b&gt;Atelier&lt;/b&gt; &amp; co" in markup
+
+
+def test_german_run_sheet_headings_and_flags_are_translated(demo_plan):
+    from mediation_kit.core.packs.library import Library
+
+    set_language("de")
+    text = _text(run_sheet_html(demo_plan, Library()))
+    assert "Notizen der Leitung" in text
+    assert 'Fehlt: das Paket „demo-2025“ ist nicht installiert' in text
+    assert "Samstag, 14. März 2026" in text

@@ -69,3 +69,14 @@ def test_by_default_plans_live_in_the_user_data_folder():
     from mediation_kit.core.paths import user_dirs
 
     assert PlanStorage().folder == user_dirs().plans
+
+
+def test_the_autosave_is_one_file_that_opens_as_a_plan(tmp_path):
+    from mediation_kit.core.plans import load_plan
+
+    storage = PlanStorage(tmp_path / "plans")
+    plan = WorkshopPlan(title="En cours", items=[TitleCardItem(heading="Question")])
+    storage.write_autosave(plan, None)
+    assert sorted(p.name for p in (tmp_path / "plans").iterdir()) == ["autosave.mkplan"]
+    assert load_plan(storage.autosave_path) == plan  # a person can open it as a plan too
+    assert storage.pending_autosave().source is None

@@ -9,8 +9,10 @@ or a kill while saving leaves the previous file whole.
 from __future__ import annotations
 
 import json
+import math
 import os
 import tempfile
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -18,7 +20,7 @@ from typing import Any
 from mediation_kit.core.i18n import _
 from mediation_kit.core.model import ResourceType
 from mediation_kit.core.plans.model import (
-    MomentItem, PlanItem, ResourceItem, TitleCardItem, WorkshopPlan)
+    MomentItem, PlanItem, ResourceItem, TitleCardItem, WorkshopPlan, new_item_id)
 
 SUFFIX = ".mkplan"
 FORMAT_VERSION = 1  # the newest format this kit writes and reads
@@ -178,6 +180,8 @@ def plan_from_text(text: str, path: Path | str = "<plan>") -> WorkshopPlan:
         raise PlanFileError(path, _(
             "is not a plan file: not valid JSON (line {line}, column {column}: {reason})").format(
             line=error.lineno, column=error.colno, reason=error.msg)) from None
+    except RecursionError:
+        raise PlanFileError(path, _("is not a plan file: it is nested too deeply")) from None
     if not isinstance(data, dict) or "format" not in data:
         raise PlanFileError(path, _("is not a plan file: it has no \"format\" version"))
     version = data["format"]
@@ -200,6 +204,13 @@ def _plan_from_dict(data: dict[str, Any]) -> WorkshopPlan:
     fields = _Fields(data, "")
     items_data = fields.get("items", list, default=[])
     items = [_item_from_dict(entry, f"items[{n}]") for n, entry in enumerate(items_data)]
+    # Ids name items while the plan is edited and presented: a copied-and-pasted item in a
+    # hand-edited file gets a fresh one rather than being confused with the first.
+    seen: set[str] = set()
+    for position, item in enumerate(items):
+        if item.id in seen:
+            items[position] = replace(item, id=new_item_id())
+        seen.add(items[position].id)
     return WorkshopPlan(
         title=fields.text("title"),
         date=fields.date("date"),
@@ -313,10 +324,14 @@ class _Fields:
         if isinstance(value, bool) or not isinstance(value, (int, float)):
             raise _FieldError(self.path(name), _(
                 "must be a number of seconds, not {value}").format(value=_json_type(value)))
-        if value < 0 or value != value or value in (float("inf"), float("-inf")):
+        try:
+            seconds = float(value)
+        except OverflowError:
+            seconds = math.inf
+        if not math.isfinite(seconds) or seconds < 0:
             raise _FieldError(self.path(name), _(
                 "must be a number of seconds from 0, not {value}").format(value=value))
-        return float(value)
+        return seconds
 
     def date(self, name: str) -> date | None:
         value = self.get(name, str, default=None)

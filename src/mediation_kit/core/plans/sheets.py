@@ -30,6 +30,10 @@ from mediation_kit.core.plans.typography import typeset
 
 # How much of a resource the handout quotes: about three printed lines.
 ABOUT_MAX_CHARS = 320
+# QTextDocument's HTML reader turns every Unicode space but U+00A0 into an ordinary,
+# breakable space, unless the text is marked as preformatted: the narrow no-break spaces of
+# French typography (and of Babel's "1 h 05") are kept this way.
+NARROW_NBSP_HTML = '<span style="white-space:pre">\u202f</span>'
 
 _STYLE = """
 body { font-size: 10.5pt; }
@@ -56,7 +60,8 @@ class _Writer:
     language: str
 
     def text(self, value: str) -> str:
-        return html.escape(typeset(value, self.language), quote=False)
+        return html.escape(typeset(value, self.language), quote=False).replace(
+            "\u202f", NARROW_NBSP_HTML)
 
     def lines(self, value: str) -> str:
         """Text whose line breaks the leader typed on purpose."""
@@ -64,8 +69,10 @@ class _Writer:
 
 
 def _document(title: str, body: list[str], language: str) -> str:
+    """A whole HTML page; the <title> is plain text (no markup is allowed there)."""
     return (f'<!DOCTYPE html>\n<html lang="{html.escape(language)}"><head><meta charset="utf-8"/>'
-            f"<title>{title}</title><style>{_STYLE}</style></head>\n<body>\n"
+            f"<title>{html.escape(title, quote=False)}</title><style>{_STYLE}</style></head>\n"
+            "<body>\n"
             + "\n".join(body) + "\n</body></html>\n")
 
 
@@ -126,7 +133,7 @@ def run_sheet_html(plan: WorkshopPlan, library: Library) -> str:
             f'<td class="time">{out.text(duration)}</td>'
             f'<td>{"".join(cell)}</td><td>{note}</td></tr>')
     body.append("</table>")
-    return _document(out.text(plan.title or _("Untitled workshop")), body, out.language)
+    return _document(plan.title or _("Untitled workshop"), body, out.language)
 
 
 def total_time_line(timing) -> str:
@@ -155,6 +162,7 @@ def handout_html(plan: WorkshopPlan, library: Library) -> str:
     body.append("<h2>" + out.text(_("What we looked at")) + "</h2>")
     credits: dict[str, KitAsset] = {}
     packs_used: dict[str, str] = {}
+    described: set[str] = set()  # a replay shown whole and in clips is described once
     for entry in resolve_plan(plan, library):
         item = entry.item
         if isinstance(item, TitleCardItem):
@@ -165,7 +173,8 @@ def handout_html(plan: WorkshopPlan, library: Library) -> str:
             continue
         body.append(f'<p class="item-title">{out.text(entry.title)}</p>')
         about = [f'<span class="source">{out.text(_handout_source(entry, library))}</span>']
-        text = _about(entry)
+        text = _about(entry) if entry.item.key not in described else ""
+        described.add(entry.item.key)
         if text:
             about.append(out.text(text))
         body.append('<p class="about">' + "<br/>".join(about) + "</p>")
@@ -184,7 +193,7 @@ def handout_html(plan: WorkshopPlan, library: Library) -> str:
                 title=asset.title, credit=asset.credit, licence=asset.licence)) + "</p>")
         for line in packs_used.values():
             body.append('<p class="small">' + out.text(line) + "</p>")
-    return _document(out.text(plan.title or _("Untitled workshop")), body, out.language)
+    return _document(plan.title or _("Untitled workshop"), body, out.language)
 
 
 def _handout_source(entry: ResolvedItem, library: Library) -> str:
@@ -242,7 +251,13 @@ def _first_paragraph(markdown: str, limit: int = ABOUT_MAX_CHARS) -> str:
 
 
 def _shorten(text: str, limit: int) -> str:
+    """At most about `limit` characters: whole sentences when they fill most of it, else cut
+    between words with an ellipsis."""
     if len(text) <= limit:
         return text
-    cut = text[:limit].rsplit(" ", 1)[0].rstrip(",;:—-")
+    head = text[:limit + 1]
+    sentence_end = max(head.rfind(". "), head.rfind("! "), head.rfind("? "))
+    if sentence_end >= limit * 0.6:
+        return head[:sentence_end + 1]
+    cut = text[:limit].rsplit(" ", 1)[0].rstrip(",;:—-. \u00a0\u202f")
     return cut + "…"

@@ -16,14 +16,16 @@ from pathlib import Path
 
 from mediation_kit.core.paths import UserDirs, user_dirs
 from mediation_kit.core.plans.fileformat import (
-    SUFFIX, PlanFileError, load_plan, plan_to_text, write_atomically)
+    SUFFIX, PlanFileError, plan_from_text, plan_to_dict, write_atomically)
 from mediation_kit.core.plans.model import WorkshopPlan
 
 log = logging.getLogger(__name__)
 
 RECENT_FILE = "recent.json"
 AUTOSAVE_PLAN = "autosave" + SUFFIX
-AUTOSAVE_INFO = "autosave.json"
+# Inside the autosave file, beside the plan's own fields (which a plan reader ignores): the
+# file the work came from and when it was saved. One file, so one atomic write.
+AUTOSAVE_KEY = "autosave"
 RECENT_LIMIT = 10
 
 
@@ -106,37 +108,43 @@ class PlanStorage:
 
     def write_autosave(self, plan: WorkshopPlan, source: Path | None) -> None:
         """Keeps a copy of unsaved work; call it on a timer while the plan has changes."""
-        folder = self.plans_folder()
-        info = {"source": str(Path(source).absolute()) if source else None,
-                "saved_at": datetime.now(timezone.utc).isoformat(timespec="seconds")}
-        write_atomically(folder / AUTOSAVE_PLAN, plan_to_text(plan).encode("utf-8"))
-        write_atomically(folder / AUTOSAVE_INFO,
-                         (json.dumps(info, ensure_ascii=False, indent=2) + "\n").encode("utf-8"))
+        data = plan_to_dict(plan)
+        data[AUTOSAVE_KEY] = {
+            "source": str(Path(source).absolute()) if source else None,
+            "saved_at": datetime.now(timezone.utc).isoformat(timespec="seconds"),
+        }
+        text = json.dumps(data, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
+        write_atomically(self.plans_folder() / AUTOSAVE_PLAN, text.encode("utf-8"))
 
     def pending_autosave(self) -> AutosavedPlan | None:
         """Unsaved work left by a crash, to offer back; None when there is none or it is
         unreadable (then it is logged and left in place for a person to look at)."""
-        if not self.autosave_path.is_file():
+        path = self.autosave_path
+        try:
+            text = path.read_text(encoding="utf-8")
+        except FileNotFoundError:
+            return None
+        except (OSError, UnicodeDecodeError) as error:
+            log.warning("Ignoring the autosaved plan %s: %s", path, error)
             return None
         try:
-            plan = load_plan(self.autosave_path)
+            plan = plan_from_text(text, path)
         except PlanFileError as error:
             log.warning("Ignoring the autosaved plan: %s", error)
             return None
         source: Path | None = None
         saved_at: datetime | None = None
         try:
-            info = json.loads((self.folder / AUTOSAVE_INFO).read_text(encoding="utf-8"))
+            info = json.loads(text).get(AUTOSAVE_KEY) or {}
             source = Path(info["source"]) if info.get("source") else None
             saved_at = datetime.fromisoformat(info["saved_at"]) if info.get("saved_at") else None
-        except (OSError, ValueError, TypeError, KeyError, AttributeError) as error:
-            log.warning("Autosave information unreadable: %s", error)
+        except (ValueError, TypeError, KeyError, AttributeError) as error:
+            log.warning("Autosave information unreadable in %s: %s", path, error)
         return AutosavedPlan(plan, source, saved_at)
 
     def discard_autosave(self) -> None:
         """After a save, a clean close, or when the leader declines the recovered plan."""
-        for name in (AUTOSAVE_PLAN, AUTOSAVE_INFO):
-            try:
-                (self.folder / name).unlink()
-            except FileNotFoundError:
-                pass
+        try:
+            self.autosave_path.unlink()
+        except FileNotFoundError:
+            pass
