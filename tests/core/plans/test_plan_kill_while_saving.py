@@ -1,12 +1,13 @@
 """A kill -9 in the middle of saving leaves the previous file whole."""
 
+import os
 import random
 import signal
 import subprocess
 import sys
 import time
 
-from mediation_kit.core.plans import PlanFileError, load_plan
+from mediation_kit.core.plans import PlanFileError, load_plan, save_plan
 
 # The child saves the same file over and over, each time a plan of a different size (so a
 # torn write would show as invalid JSON or as a title that does not match the item count).
@@ -46,6 +47,16 @@ def test_killing_the_saver_at_random_moments_never_leaves_a_torn_file(tmp_path):
         assert plan.title == f"{len(plan.items)} cartes"
     assert kills == 20
     assert path.exists()
-    # Temporary files of killed saves may stay behind (hidden, named after the plan); never
-    # a second visible plan.
+    # Killed saves leave hidden temporary files, never a second visible plan...
     assert [p.name for p in tmp_path.iterdir() if not p.name.startswith(".")] == ["plan.mkplan"]
+    # ...and the next save clears those that are old (a person's own files are never touched)
+    mine = tmp_path / ".notes.tmp"
+    mine.write_text("à moi", encoding="utf-8")
+    (tmp_path / ".plan.mkplan.k1ll3d.tmp").write_text("{", encoding="utf-8")
+    for leftover in tmp_path.glob(".plan.mkplan.*.tmp"):
+        os.utime(leftover, (time.time() - 3600, time.time() - 3600))
+    in_progress = tmp_path / ".plan.mkplan.now123.tmp"  # a save running in another window
+    in_progress.write_text("{", encoding="utf-8")
+    save_plan(load_plan(path), path)
+    assert list(tmp_path.glob(".plan.mkplan.*.tmp")) == [in_progress]
+    assert mine.read_text(encoding="utf-8") == "à moi"

@@ -65,10 +65,16 @@ def test_suggested_names_come_from_the_title_and_never_overwrite(tmp_path):
         "Atelier-souveraineté-numérique-2.mkplan"
 
 
-def test_by_default_plans_live_in_the_user_data_folder():
+def test_by_default_plans_live_in_the_user_data_folder_portable_mode_included(
+        tmp_path, monkeypatch):
     from mediation_kit.core.paths import user_dirs
 
     assert PlanStorage().folder == user_dirs().plans
+    # Portable mode (a USB stick): the plans go beside the executable, nowhere on the PC
+    monkeypatch.setenv("MEDIATION_KIT_PORTABLE_DIR", str(tmp_path / "stick" / "data"))
+    assert PlanStorage().folder == tmp_path / "stick" / "data" / "data" / "plans"
+    PlanStorage().add_recent(tmp_path / "stick" / "atelier.mkplan")
+    assert (tmp_path / "stick" / "data" / "data" / "plans" / "recent.json").is_file()
 
 
 def test_the_autosave_is_one_file_that_opens_as_a_plan(tmp_path):

@@ -8,10 +8,12 @@ or a kill while saving leaves the previous file whole.
 
 from __future__ import annotations
 
+import glob
 import json
 import math
 import os
 import tempfile
+import time
 from dataclasses import replace
 from datetime import date
 from pathlib import Path
@@ -95,6 +97,7 @@ def save_plan(plan: WorkshopPlan, path: Path | str) -> None:
     except OSError as error:
         raise PlanFileError(path, _("cannot be saved: {reason}").format(
             reason=error.strerror or error)) from error
+    remove_stale_temporaries(path)
 
 
 def write_atomically(path: Path, data: bytes) -> None:
@@ -115,6 +118,23 @@ def write_atomically(path: Path, data: bytes) -> None:
             pass
         raise
     _fsync_folder(folder)
+
+
+# A temporary file older than this was left by a save that was killed (a save takes
+# milliseconds); younger ones may belong to a save in progress in another window.
+STALE_TEMPORARY_S = 120
+
+
+def remove_stale_temporaries(path: Path) -> None:
+    """Deletes the temporary files that killed saves of `path` left beside it: only files
+    named as `write_atomically` names them, and only old ones."""
+    limit = time.time() - STALE_TEMPORARY_S
+    for leftover in path.parent.glob(f".{glob.escape(path.name)}.*.tmp"):
+        try:
+            if leftover.is_file() and leftover.stat().st_mtime < limit:
+                leftover.unlink()
+        except OSError:
+            pass  # another save may be finishing it; it is only clutter
 
 
 def give_file_mode(fd: int, path: Path) -> None:
