@@ -68,6 +68,7 @@ class Presentation(QObject):
         self.tick = QTimer(self)
         self.tick.setInterval(500)
         self._connect_signals()
+        i18n.add_language_listener(self.on_language_changed)
 
     def _connect_signals(self) -> None:
         app = QGuiApplication.instance()
@@ -110,6 +111,7 @@ class Presentation(QObject):
             return
         self._ended = True
         self.tick.stop()
+        i18n.remove_language_listener(self.on_language_changed)
         self.inhibitor.release()
         app = QGuiApplication.instance()
         app.screenAdded.disconnect(self.on_app_screen_added)
@@ -125,6 +127,18 @@ class Presentation(QObject):
     @property
     def is_ended(self) -> bool:
         return self._ended
+
+    def on_language_changed(self, _language: str) -> None:
+        """The interface language changed: the console's words and the drawn pages follow."""
+        if self._ended:
+            return
+        self.audience.retranslate()
+        self.console.retranslate()
+        self._images.clear()  # page numbers, "(continued)" and cards are drawn with words
+        if self.renderer is not None:
+            size, self.renderer = self.renderer.size, None
+            self._set_renderer_size(size)
+        self.refresh()
 
     # --- placing the windows --------------------------------------------------------------
 

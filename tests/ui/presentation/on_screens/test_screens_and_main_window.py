@@ -136,3 +136,17 @@ def test_plus_and_minus_change_the_text_size_live_and_light_look(qtbot, items, l
     assert settings["presentation_text_scale"] == 100  # live only, the settings unchanged
     assert corner == QColor(presentation.audience.canvas.image.pixelColor(3, 3))
     presentation.end()
+
+
+def test_switching_language_mid_presentation_retranslates_console_and_pages(
+        qtbot, items, library, tmp_path):
+    from mediation_kit.core import i18n
+
+    presentation = start_presentation(items, Settings(tmp_path / "s.toml"), library)
+    qtbot.waitUntil(lambda: presentation.audience.isFullScreen())
+    english = presentation.console.note_heading.text()
+    i18n.set_language("fr")
+    assert presentation.console.note_heading.text() != english
+    assert presentation.audience.canvas.tag == presentation.deck.position
+    presentation.end()
+    i18n.set_language(i18n.SOURCE_LANGUAGE)
