@@ -133,6 +133,14 @@ class PresenterConsole(QWidget):
         self.reset_button = QPushButton(self)
         for button in (self.pause_button, self.reset_button):
             button.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # T and R do the same
+        # The note is read at a glance, a step away from the laptop: larger than the rest.
+        note_font = self.note.font()
+        note_font.setPointSizeF(note_font.pointSizeF() * 1.35)
+        self.note.setFont(note_font)
+        for heading in (self.current_heading, self.next_heading, self.note_heading):
+            bold = heading.font()
+            bold.setBold(True)
+            heading.setFont(bold)
         for caption in (self.elapsed_caption, self.item_time_caption, self.clock_caption):
             caption.setStyleSheet("color: palette(mid);")
         big = self.elapsed.font()
