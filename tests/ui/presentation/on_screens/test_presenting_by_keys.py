@@ -79,9 +79,13 @@ def test_whole_presentation_by_keys(qtbot, presentation):
     pages = deck.page_count(1)
     assert pages >= 2  # the summary does not fit one screen at this size
 
+    painted = []
+    presentation.audience.canvas.frame_painted.connect(painted.append)
     press(console, Qt.Key.Key_PageDown)
     assert deck.position == Position(1, 0)
     wait_shows(qtbot, presentation, presentation.image_for(Position(1, 0)))
+    # Never a flash of the old page: every paint since the key shows the new one, whole.
+    assert painted and set(painted) == {Position(1, 0)}
     for _page in range(pages - 1):
         press(console, Qt.Key.Key_Space)
     assert deck.position == Position(1, pages - 1)  # every page before the next item
