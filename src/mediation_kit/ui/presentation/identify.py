@@ -3,8 +3,6 @@ so the leader can tell which entry of the settings list is the projector."""
 
 from __future__ import annotations
 
-from functools import partial
-
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QColor, QFont, QGuiApplication, QPainter, QScreen
 from PySide6.QtWidgets import QWidget
@@ -20,6 +18,7 @@ class ScreenNumber(QWidget):
                          | Qt.WindowType.WindowStaysOnTopHint | Qt.WindowType.Tool)
         self.setAttribute(Qt.WidgetAttribute.WA_ShowWithoutActivating)
         self.number = number
+        self.shown_on = screen
         self.label = ScreenId.of(screen).describe()
         self.setAccessibleName(self.label)
         geometry = screen.geometry()
@@ -56,22 +55,23 @@ class ScreenIdentifier:
         self.timer = QTimer()
         self.timer.setSingleShot(True)
         self.timer.timeout.connect(self.hide)
+        # A screen unplugged while its number is up takes the number away with it.
+        QGuiApplication.instance().screenRemoved.connect(self.on_app_screen_removed)
 
     def show(self, screens: list[QScreen] | None = None) -> list[ScreenNumber]:
         self.hide()
         for number, screen in enumerate(screens or QGuiApplication.screens(), start=1):
             window = ScreenNumber(number, screen)
-            # A screen unplugged while its number is up takes the number away with it.
-            screen.destroyed.connect(partial(self._forget, window))
             window.show()
             self.windows.append(window)
         self.timer.start(SHOWN_MS)
         return self.windows
 
-    def _forget(self, window: ScreenNumber, *_args) -> None:
-        if window in self.windows:
+    def on_app_screen_removed(self, screen: QScreen) -> None:
+        for window in [w for w in self.windows if w.shown_on is screen]:
             self.windows.remove(window)
             window.close()
+            window.deleteLater()
 
     def hide(self) -> None:
         for window in self.windows:

@@ -33,7 +33,8 @@ def test_the_screen_chosen_in_the_settings_is_used_even_when_it_is_the_primary(
     presentation.end()
 
 
-def test_settings_list_screens_by_name_and_identify_shows_a_number_on_each(qtbot):
+def test_settings_list_screens_by_name_and_identify_shows_a_number_on_each(qtbot,
+                                                                           projector_plug):
     section = PresentingSettings({"projector_screen": ScreenId("HDMI-9", "Acme", "X")
                                   .to_setting()})
     qtbot.addWidget(section)
@@ -47,6 +48,10 @@ def test_settings_list_screens_by_name_and_identify_shows_a_number_on_each(qtbot
     qtbot.waitUntil(lambda: all(w.isVisible() for w in windows))
     assert [(w.number, w.windowHandle().screen().name()) for w in windows] == [
         (1, "DESK"), (2, "PROJ")]
+    # Unplugging a screen while the numbers are up takes its number away, nothing else.
+    projector_plug("unplug")
+    qtbot.waitUntil(lambda: len(section._identifier.windows) == 1, timeout=5000)
+    assert section._identifier.windows[0].number == 1
     section._identifier.hide()
 
 
