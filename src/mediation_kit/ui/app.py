@@ -168,6 +168,13 @@ def run_app(argv: list[str]) -> int:
     window.activateWindow()
     window.search_field.setFocus()
     app.aboutToQuit.connect(window.shut_down)  # also when quitting without closing it
+    from mediation_kit.ui.presentation import command_line
+
+    plan_file = command_line.plan_to_present(argv)  # --present FILE.mkplan, once loaded
+    if plan_file is not None:
+        rehearsal = command_line.wants_rehearsal(argv)
+        window.content_loaded.connect(
+            lambda: command_line.present_plan_file(window, plan_file, rehearsal))
 
     def after_first_paint() -> None:
         if os.environ.get(MARKER_ENV):

@@ -121,12 +121,15 @@ class MainWindow(QMainWindow):
         self.quit_action = QAction(self)
         self.about_action = QAction(self)
         self.about_action.setMenuRole(QAction.MenuRole.AboutRole)
+        self.present_action = QAction(self)
         for action in (self.back_action, self.home_action, self.find_action,
-                       self.settings_action, self.quit_action, self.about_action):
+                       self.settings_action, self.quit_action, self.about_action,
+                       self.present_action):
             self.addAction(action)
 
         menu_bar = self.menuBar()
         self.file_menu = menu_bar.addMenu("")
+        self.file_menu.addAction(self.present_action)
         self.file_menu.addAction(self.settings_action)
         self.file_menu.addSeparator()
         self.file_menu.addAction(self.quit_action)
@@ -235,6 +238,7 @@ class MainWindow(QMainWindow):
             QKeySequence("Ctrl+K"), QKeySequence("Ctrl+F"),
             *QKeySequence.keyBindings(QKeySequence.StandardKey.Find)))
         self.settings_action.setShortcut(QKeySequence("Ctrl+,"))
+        self.present_action.setShortcut(QKeySequence("F5"))
         self.quit_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Quit))
         # Esc outside the field also goes back to a fresh search.
         escape = QShortcut(QKeySequence("Esc"), self)
@@ -252,6 +256,7 @@ class MainWindow(QMainWindow):
         self.about_action.triggered.connect(self.open_about)
         self.quit_action.triggered.connect(self.close)
         self.problems_button.clicked.connect(self.show_startup_problems)
+        self.present_action.triggered.connect(self.present_open_resource)
 
     def _connect_signals(self) -> None:
         """Wiring of the parts built by `finish_building()`."""
@@ -282,6 +287,8 @@ class MainWindow(QMainWindow):
             (self.settings_action, _("Settings…"), _("Language, text size, theme, media folder")),
             (self.quit_action, _("Quit"), _("Close the kit")),
             (self.about_action, _("About Mediation Kit"), _("Version, content packs, credits")),
+            (self.present_action, _("Present"),
+             _("Show the open resource to the room, on the projector (F5)")),
         ):
             action.setText(text)
             action.setToolTip(tip)
@@ -693,6 +700,27 @@ class MainWindow(QMainWindow):
         folder = self.settings["media_folder"]
         return Path(folder) if folder else None
 
+    # --- presenting (ui/presentation) -----------------------------------------------------
+
+    def present_open_resource(self) -> None:
+        """F5: the open resource on the projector; a replay from where the player is."""
+        from mediation_kit.ui.presentation import present_record
+
+        if self.presentation is not None and not self.presentation.is_ended:
+            return  # one presentation at a time; its own keys run it
+        views = self._resource_views
+        if self._current_record is None or self.stack.currentWidget() is not self.view_stack:
+            self._set_status(lambda: _("Open a resource to present it."))
+            return
+        at_time = self._current_time
+        if views is not None and views.currentWidget() is views.replay_view:
+            at_time = views.replay_view.player.position_seconds() or at_time
+            views.replay_view.player.player.pause()
+        self.presentation = present_record(self._current_record, at_time, self.settings,
+                                           self._library(), self._media_folder(), parent=self)
+
+    presentation: Any = None
+
     # --- settings and dialogs -------------------------------------------------------------
 
     def open_settings(self) -> None:
@@ -799,6 +827,8 @@ class MainWindow(QMainWindow):
         i18n.remove_language_listener(self._language_listener)
         if self._resource_views is not None:
             self._resource_views.replay_view.hide()  # stops the playback
+        if self.presentation is not None and not self.presentation.is_ended:
+            self.presentation.end()
 
     _shut_down = False
     plans: Any = None  # ui.plans.PlanController, made by finish_building()
