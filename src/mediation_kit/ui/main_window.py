@@ -764,8 +764,9 @@ class MainWindow(QMainWindow):
             self.settings.save()
         except OSError as error:
             log.error("could not save the settings to %s: %s", self.settings.path, error)
+            reason = str(error)  # `error` is unbound once the except block ends
             self._set_status(lambda: _("The settings could not be saved: {error}").format(
-                error=error))
+                error=reason))
 
     def show_startup_problems(self) -> None:
         """Lists the start-up problems in a window of their own, beside the main one."""
