@@ -708,6 +708,9 @@ class MainWindow(QMainWindow):
 
         if self.presentation is not None and not self.presentation.is_ended:
             return  # one presentation at a time; its own keys run it
+        if self.plans is not None and self.plans.present_wanted():
+            self.plans.present(0)  # F5 in the plan panel: the plan from its first item
+            return
         views = self._resource_views
         if self._current_record is None or self.stack.currentWidget() is not self.view_stack:
             self._set_status(lambda: _("Open a resource to present it."))

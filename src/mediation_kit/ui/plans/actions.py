@@ -36,6 +36,10 @@ class PlanActions:
         self.add_moment_action = new("Ctrl+Shift+D", pix.SP_MediaSeekForward)
         self.add_clip_action = new("Ctrl+Shift+C", pix.SP_MediaSkipForward)
         self.title_card_action = new("Ctrl+T")
+        # F5 is the window's Present key: in the plan panel it presents the plan (main_window
+        # asks present_wanted()); Shift+F5 presents from the selected item.
+        self.present_action = new()
+        self.present_from_here_action = new("Shift+F5")
         # Our own undo actions rather than QUndoStack's: their texts come from our catalogs.
         self.undo_action = new("Ctrl+Z")
         self.redo_action = new("Ctrl+Shift+Z")
@@ -90,6 +94,7 @@ class PlanActions:
                        self.add_moment_action, self.add_clip_action, self.title_card_action,
                        None, self.move_up_action, self.move_down_action, self.edit_note_action,
                        self.open_item_action, self.accept_change_action, self.remove_action,
+                       None, self.present_action, self.present_from_here_action,
                        None, self.details_action):
             if action is None:
                 self.plan_menu.addSeparator()
@@ -132,6 +137,10 @@ class PlanActions:
             (self.pdf_sheet_action, _("Run sheet as P&DF…"), _("Save the run sheet as a PDF")),
             (self.pdf_handout_action, _("Handout as PD&F…"), _("Save the handout as a PDF")),
             (self.details_action, _("Plan &details…"), _("Title, date, place and notes")),
+            (self.present_action, _("&Present the plan"),
+             _("Show the plan to the room from its first item (F5 in the plan panel)")),
+            (self.present_from_here_action, _("Present from the &selected item"),
+             _("Show the plan to the room from the selected item (Shift+F5)")),
             (self.add_action, _("&Add to plan"),
              _("Add the selected result or the open resource to the plan (Ctrl+D)")),
             (self.add_moment_action, _("Add this &moment"),

@@ -15,7 +15,7 @@ from collections.abc import Callable
 from functools import partial
 
 from PySide6.QtCore import QObject, Qt, QTimer
-from PySide6.QtWidgets import QDialog, QDockWidget, QMainWindow
+from PySide6.QtWidgets import QApplication, QDialog, QDockWidget, QMainWindow
 
 from mediation_kit.core import i18n
 from mediation_kit.core.i18n import _
@@ -90,6 +90,8 @@ class PlanController(QObject):
             (a.accept_change_action, self.accept_change),
             (a.undo_action, self.undo_stack.undo), (a.redo_action, self.undo_stack.redo),
             (a.toggle_action, self.toggle_panel),
+            (a.present_action, partial(self.present, 0)),
+            (a.present_from_here_action, self.present),
         ):
             action.triggered.connect(lambda _checked=False, slot=slot: slot())
         a.recent_menu.aboutToShow.connect(files.fill_recent_menu)
@@ -153,12 +155,39 @@ class PlanController(QObject):
         a.accept_change_action.setEnabled(
             resolved is not None and resolved.status is ItemStatus.CHANGED)
         a.save_action.setEnabled(document.modified or document.path is None)
+        a.present_action.setEnabled(count > 0)
+        a.present_from_here_action.setEnabled(row >= 0)
         for action in (a.print_sheet_action, a.print_handout_action, a.pdf_sheet_action,
                        a.pdf_handout_action):
             action.setEnabled(count > 0)
         replay = self.sources.open_replay() is not None
         a.add_moment_action.setEnabled(replay or self.sources.current_hit_is_cue())
         a.add_clip_action.setEnabled(replay)
+
+    # --- presenting (ui/presentation) ------------------------------------------------------
+
+    def present_wanted(self) -> bool:
+        """Whether the window's F5 is meant for the plan: the focus is in the plan panel, or
+        no resource is open while the plan holds items."""
+        if not self.dock.isVisible() or self.model.rowCount() == 0:
+            return False
+        focus = QApplication.focusWidget()
+        in_panel = focus is not None and self.dock.isAncestorOf(focus)
+        return in_panel or not self.sources.showing_view()
+
+    def present(self, start: int | None = None) -> None:
+        """The plan on the projector from item `start` (None: the selected one)."""
+        from mediation_kit.ui.presentation import present_plan
+
+        window = self.window
+        if window.presentation is not None and not window.presentation.is_ended:
+            return  # one presentation at a time; its own keys run it
+        row = self.panel.current_row() if start is None else start
+        if self.model.rowCount() == 0 or row < 0:
+            self.status(_("Add items to the plan to present it."))
+            return
+        window.presentation = present_plan(self.document.plan, window.settings,
+                                           self.sources.library(), start=row, parent=window)
 
     def status(self, text: str) -> None:
         self.window.statusBar().showMessage(text, STATUS_MS)
