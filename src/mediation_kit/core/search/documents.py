@@ -123,8 +123,11 @@ def kit_document(pack: Pack, a: KitAsset) -> dict:
     shown = " ".join(x for x in (a.caption, text) if x)
     doc.update(title=a.title, text=shown, theme="")
     names = [a.credit] if a.credit.strip() else []
-    return _searchable(doc, text_language(a.language, pack), a.title, shown, names,
-                       [*a.tags, a.kind.value])
+    doc = _searchable(doc, text_language(a.language, pack), a.title, shown, names,
+                      [*a.tags, a.kind.value])
+    # Who made the file is found, but weighs less than a speaker's name (schema.CREDIT_BOOST).
+    doc["credit"] = doc.pop("names", "")
+    return doc
 
 
 def pack_documents(pack: Pack) -> Iterator[dict]:

@@ -9,10 +9,11 @@ the rows shown get a snippet. Calls are serialised by a lock, so a worker thread
 
 from __future__ import annotations
 
+import html
 import logging
 import os
 import threading
-from collections import OrderedDict
+from collections import Counter, OrderedDict
 from datetime import date
 from pathlib import Path
 
@@ -26,6 +27,7 @@ from mediation_kit.core.search.analysis import (
     fold,
     keyword_value,
     terms_for,
+    words,
 )
 from mediation_kit.core.search.api import FACETS, FacetCount, Hit, SearchQuery, SearchResults
 from mediation_kit.core.search.index import META_FILE, read_meta
@@ -39,7 +41,7 @@ from mediation_kit.core.search.schema import (
     pair_field,
     title_field,
 )
-from mediation_kit.core.search.snippets import Marker, make_snippet
+from mediation_kit.core.search.snippets import HIT_MARK, Marker, make_snippet
 from mediation_kit.core.search.spelling import Vocabulary, edit_distance
 from mediation_kit.core.search.storage import MappedStorage
 
@@ -47,6 +49,13 @@ log = logging.getLogger(__name__)
 
 MAX_EXPANSION = 64  # whole words tried for a misspelt word
 MAX_PREFIX_WORDS = 400  # whole words tried for a typed prefix longer than the n-grams
+# A prefix that starts at most this many words ranks them as whole words (title, themes...).
+FEW_PREFIX_WORDS = 8
+SPELLING_SAMPLE_DOCS = 8  # documents read to find how a suggested word is written
+# Fields where a phrase is looked for with positions, beside the titles and bodies.
+NAME_FIELDS = ("names", "tags", "credit")
+# Facets whose values are shown above a snippet when they hold what matched, not the text.
+SHOWN_FACETS = ("theme", "speaker")
 _QUERY_CACHE_SIZE = 16
 MAX_FACET_VALUES = 50
 MAX_PAGE = 500  # deeper pages are not useful and cost a full ranking
@@ -228,6 +237,14 @@ class SearchEngine:
         rows = self._ranker.top(docs, scorers, page * size)[(page - 1) * size:]
         return tuple(self._hit(docnum, score, marker) for docnum, score in rows)
 
+    def _snippet(self, docnum: int, text: str, marker: Marker) -> str:
+        snippet = make_snippet(text, marker)
+        if marker and HIT_MARK not in snippet:
+            line = self._facet_line(docnum, marker)
+            if line:
+                return f"{line} — {snippet}" if snippet else line
+        return snippet
+
     def _hit(self, docnum: int, score: float, marker: Marker) -> Hit:
         stored = self._searcher.stored_fields(docnum)
         day = stored.get("date")
@@ -240,7 +257,7 @@ class SearchEngine:
             date=_stored_date(day),
             date_precision="month" if day and len(day) == 7 else "day",
             score=float(score or 0.0),
-            snippet=make_snippet(stored.get("text") or "", marker),
+            snippet=self._snippet(docnum, stored.get("text") or "", marker),
             time=stored.get("time") if stored.get("type") == ResourceType.CUE.value else None,
             parent_key=stored.get("parent"),
             language=stored.get("lang") or None,
@@ -258,6 +275,9 @@ class SearchEngine:
         if not required and isinstance(last, Word) and last.prefix:
             # A stop word typed alone is the start of a longer word ("the" -> "theatre").
             required = [c for c in (self._word(last, prefix_only=True),) if c is not None]
+        if not required and not parsed.required and parsed.excluded:
+            # Only "-word": everything but those (with the filters, if any).
+            required = [_Compiled(self._all_docs, ())]
         if not required:
             return None
         docs = frozenset.intersection(*(c.docs for c in required))
@@ -299,10 +319,29 @@ class SearchEngine:
             for stem in terms_for(lang, word.text):
                 pairs += [(title_field(lang), stem), (body_field(lang), stem)]
         for name in terms_for("name", word.text):
-            pairs += [("names", name), ("tags", name)]
-        if word.prefix:
-            pairs.extend(self._prefix_terms(folded))
-        return self._any_of(pairs)
+            pairs += [(field, name) for field in NAME_FIELDS]
+        if not word.prefix:
+            return self._any_of(pairs)
+        expanded = self._prefix_terms(folded)
+        pairs.extend(expanded)
+        compiled = self._any_of(pairs)
+        if compiled is not None and expanded and expanded[0][0] == "words" and (
+                len(expanded) <= FEW_PREFIX_WORDS):
+            # `souver*`: the few words it starts rank as each would if typed whole (their
+            # stems score; they find nothing more: "parlement" must not bring "parler").
+            ranked = [p for _field, whole in expanded for p in self._whole_word_pairs(whole)]
+            compiled = _Compiled(compiled.docs, compiled.scorers + tuple(ranked))
+        return compiled
+
+    @staticmethod
+    def _whole_word_pairs(word: str) -> list[tuple[str, str]]:
+        pairs: list[tuple[str, str]] = []
+        for lang in TEXT_LANGUAGES:
+            for stem in terms_for(lang, word):
+                pairs += [(title_field(lang), stem), (body_field(lang), stem)]
+        for name in terms_for("name", word):
+            pairs += [(field, name) for field in NAME_FIELDS]
+        return pairs
 
     def _prefix_terms(self, folded: str) -> list[tuple[str, str]]:
         """The (field, term) pairs that a typed prefix stands for (see analysis.GRAM)."""
@@ -314,8 +353,9 @@ class SearchEngine:
                 for t, _ in zip(expanded, range(MAX_PREFIX_WORDS))]
 
     def _phrase(self, phrase: Phrase) -> _Compiled | None:
-        """Documents holding the words one after the other (stop words aside), in a title or
-        a body of either language, or as a name."""
+        """Documents holding the words one after the other (stop words aside), in every
+        field a word is found in: a title or a body of either language (so a cue's text), a
+        speaker's name, a theme or tag, a credit."""
         text = " ".join(phrase.words)
         docs: set[int] = set()
         scorers: list[tuple[str, str]] = []
@@ -333,11 +373,13 @@ class SearchEngine:
                 docs |= found
                 scorers += [(f, t) for t in terms for f in fields]
         names = terms_for("name", text)
-        if names:
-            found = frozenset.intersection(*(self._ranker.docs("names", n) for n in names))
+        for field in NAME_FIELDS if names else ():
+            found = frozenset.intersection(*(self._ranker.docs(field, n) for n in names))
+            if len(names) > 1 and found:
+                found = frozenset(self._ranker.phrase_docs(field, names, found))
             if found:
                 docs |= found
-                scorers += [("names", n) for n in names]
+                scorers += [(field, n) for n in names]
         if not scorers:
             return None
         return _Compiled(frozenset(docs), tuple(scorers))
@@ -422,10 +464,36 @@ class SearchEngine:
 
     @staticmethod
     def _marker(parsed: ParsedQuery) -> Marker:
-        words = querylang.positive_words(parsed)
+        """Marks the query's words where they are, and a phrase only where it is whole."""
+        words: list[Word] = []
+        phrases: list[tuple[str, ...]] = []
+        for clause in parsed.required:
+            for c in clause.clauses if isinstance(clause, AnyOf) else (clause,):
+                if isinstance(c, Phrase):
+                    phrases.append(c.words)
+                else:
+                    words.append(c)
         return Marker(words=[w.text for w in words if not w.prefix],
                       prefixes=[fold(w.text) for w in words
-                                if w.prefix and len(fold(w.text)) >= MIN_PREFIX])
+                                if w.prefix and len(fold(w.text)) >= MIN_PREFIX],
+                      phrases=phrases)
+
+    def _facet_line(self, docnum: int, marker: Marker) -> str:
+        """"Theme: <b class="hit">inclusion numérique</b>" for the theme or speaker of the
+        document that holds what matched, when its text does not: the snippet then shows
+        why the resource was found."""
+        parts = []
+        for facet in SHOWN_FACETS:
+            for value, docs in self._facet_value_docs().get(facet, {}).items():
+                if docnum not in docs:
+                    continue
+                marked = make_snippet(self._label(facet, value), marker)
+                if HIT_MARK in marked:
+                    parts.append(marked)
+            if parts:
+                line = _("Theme: {theme}") if facet == "theme" else _("Speaker: {name}")
+                return html.escape(line).format(theme=" · ".join(parts), name=" · ".join(parts))
+        return ""
 
     def _known(self, folded: str, prefix: bool) -> bool:
         reader = self._searcher.reader()
@@ -467,15 +535,42 @@ class SearchEngine:
                 continue
             near = self._near_words(folded)
             if near:
-                corrected = corrected.replace(word.text, near[0][1], 1)
+                written = _with_case_of(word.text, self._written_form(near[0][1]))
+                corrected = corrected.replace(word.text, written, 1)
                 changed = True
         return corrected if changed else None
 
+    def _written_form(self, folded: str) -> str:
+        """How the content writes the index word `folded` ("souverainete" -> "souveraineté"):
+        its most frequent form in a few documents that hold it, else in the facet labels."""
+        forms: Counter[str] = Counter()
+        for docnum in sorted(self._ranker.docs("words", folded))[:SPELLING_SAMPLE_DOCS]:
+            stored = self._searcher.stored_fields(docnum)
+            for text in (stored.get("title") or "", stored.get("text") or ""):
+                forms.update(w for w in words(text) if fold(w) == folded)
+        if not forms:
+            for labels in self._labels.values():
+                for label in labels.values():
+                    forms.update(w for w in words(label) if fold(w) == folded)
+        if not forms:
+            return folded
+        # The lowercase form of the most frequent spelling ("Souveraineté" at a sentence's
+        # start is "souveraineté"); the typed word's case is applied after.
+        lowered: Counter[str] = Counter()
+        for form, n in forms.items():
+            lowered[form.lower()] += n
+        return lowered.most_common(1)[0][0]
+
     def _fuzzy(self, parsed: ParsedQuery, allowed: dict[str, frozenset[int]],
                size: int) -> tuple[Hit, ...]:
-        """Hits for the query's words within one or two typing mistakes (`strasbourgh`)."""
-        clauses = []
+        """Hits for the query's words within one or two typing mistakes (`strasbourgh`).
+        Those holding the suggested words come first, ranked as the corrected query ranks
+        them ("souverenete" as "souveraineté"); then those holding other close words."""
+        corrected: list[_Compiled] = []
+        close: list[frozenset[int]] = []
+        close_scorers: list[tuple[str, str]] = []
         expanded: set[str] = set()
+        suggested: list[str] = []
         for word in querylang.positive_words(parsed):
             folded = fold(word.text)
             if len(folded) < 3 or folded in ALL_STOP_WORDS:
@@ -483,21 +578,37 @@ class SearchEngine:
             maxdist = 1 if len(folded) < 6 else 2
             near = [term for dist, term in self._near_words(folded) if dist <= maxdist]
             if self._known(folded, False):
-                near.append(folded)
-            clause = self._any_of([("words", t) for t in near[:MAX_EXPANSION]])
-            if clause is None:
+                near.insert(0, folded)  # a known word stands for itself first
+            near = near[:MAX_EXPANSION]
+            best = self._word(Word(near[0])) if near else None
+            if best is None:
                 return ()
-            clauses.append(clause)
+            others = self._any_of([("words", t) for t in near])
+            corrected.append(best)
+            suggested.append(near[0])
+            close.append(best.docs | others.docs)
+            close_scorers.extend(others.scorers)
             expanded.update(near)
-        if not clauses:
+        if not corrected:
             return ()
-        docs = frozenset.intersection(*(c.docs for c in clauses))
+        first = frozenset.intersection(*(c.docs for c in corrected))
+        rest = frozenset.intersection(*close) - first
         for allowed_docs in allowed.values():
-            docs = docs & allowed_docs
-        marker = Marker(exact=expanded)
-        scorers = tuple(s for c in clauses for s in c.scorers)
-        top = self._ranker.top(docs, scorers, size)
+            first, rest = first & allowed_docs, rest & allowed_docs
+        top = self._ranker.top(first, tuple(s for c in corrected for s in c.scorers), size)
+        if len(top) < size:
+            top += self._ranker.top(rest, close_scorers, size - len(top))
+        marker = Marker(words=suggested, exact=expanded)
         return tuple(self._hit(docnum, score, marker) for docnum, score in top)
+
+
+def _with_case_of(typed: str, word: str) -> str:
+    """`word` in the case the person typed: "Souverainete" -> "Souveraineté"."""
+    if len(typed) > 1 and typed.isupper():
+        return word.upper()
+    if typed[:1].isupper():
+        return word[:1].upper() + word[1:]
+    return word
 
 
 def _stored_date(day: str | None) -> date | None:

@@ -7,7 +7,7 @@ from whoosh.fields import ID, KEYWORD, STORED, TEXT, Schema
 
 from mediation_kit.core.search import analysis
 
-SCHEMA_VERSION = 8
+SCHEMA_VERSION = 9
 
 # Text languages with their own analysed fields; any other language goes to the fallback.
 TEXT_LANGUAGES = ("fr", "en")
@@ -18,6 +18,9 @@ FALLBACK_LANGUAGE = "en"
 TITLE_BOOST = 3.0
 NAME_BOOST = 2.5
 TAG_BOOST = 2.0
+# Who made a kit file ("Mediation Kit contributors"): found, but no more than a body word; as
+# a name it put every file of the kit first for "médiation".
+CREDIT_BOOST = 0.5
 PREFIX_BOOST = 0.6
 WORD_BOOST = 0.6  # whole words matched by a long prefix or a fuzzy spelling
 
@@ -39,8 +42,8 @@ def pair_field(lang: str) -> str:
 
 
 def field_boosts() -> dict[str, float]:
-    boosts = {"names": NAME_BOOST, "tags": TAG_BOOST, "prefix": PREFIX_BOOST,
-              "words": WORD_BOOST}
+    boosts = {"names": NAME_BOOST, "tags": TAG_BOOST, "credit": CREDIT_BOOST,
+              "prefix": PREFIX_BOOST, "words": WORD_BOOST}
     for lang in TEXT_LANGUAGES:
         boosts[title_field(lang)] = TITLE_BOOST
     return boosts
@@ -64,8 +67,10 @@ def make_schema() -> Schema:
         time=STORED(),
         text=STORED(),
         # Searched
-        names=TEXT(analyzer=analysis.name_analyzer(), phrase=False),
-        tags=TEXT(analyzer=analysis.name_analyzer(), phrase=False),
+        # With positions: a phrase matches in names, themes and tags as in the text.
+        names=TEXT(analyzer=analysis.name_analyzer()),
+        tags=TEXT(analyzer=analysis.name_analyzer()),
+        credit=TEXT(analyzer=analysis.name_analyzer()),
         words=TEXT(analyzer=analysis.word_analyzer(), phrase=False, spelling=True),
         prefix=TEXT(analyzer=analysis.prefix_analyzer(), phrase=False),
     )

@@ -18,6 +18,7 @@ from mediation_kit.core.search.schema import TEXT_LANGUAGES
 WINDOW_WORDS = 28  # words shown around the first match
 LEAD_WORDS = 6  # of which before it
 _token_re = re.compile(r"\w+")
+HIT_MARK = '<b class="hit">'
 _STEMMERS = {lang: stemmer_for_language(lang) for lang in TEXT_LANGUAGES}
 
 
@@ -30,7 +31,7 @@ class Marker:
     """Decides which words of a text to mark, from the words of a query."""
 
     def __init__(self, words: Iterable[str] = (), prefixes: Iterable[str] = (),
-                 exact: Iterable[str] = ()) -> None:
+                 exact: Iterable[str] = (), phrases: Iterable[Iterable[str]] = ()) -> None:
         self.exact = set(exact)
         self.stems = {lang: set() for lang in TEXT_LANGUAGES}
         for w in words:
@@ -45,9 +46,22 @@ class Marker:
         # Stemming every word of a text is slow: only words starting like a stem are tried.
         self._stem_starts = tuple({stem[:max(2, len(stem) - 1)]
                                    for stems in self.stems.values() for stem in stems})
+        # A phrase is marked only where its words follow each other (stop words aside, as
+        # in the index): one marker per word that counts.
+        self.phrases = [ms for ms in (tuple(Marker(words=[w]) for w in phrase
+                                            if is_counted(w)) for phrase in phrases) if ms]
+        self.longest = max((len(ms) for ms in self.phrases), default=0)
 
     def __bool__(self) -> bool:
-        return bool(self.exact or self.prefixes)
+        return bool(self.exact or self.prefixes or self.phrases)
+
+    def phrase_end(self, counted: list[str]) -> int:
+        """The length of a phrase that ends with the last of the `counted` words, else 0."""
+        for phrase in self.phrases:
+            n = len(phrase)
+            if len(counted) >= n and all(m.matches(w) for m, w in zip(phrase, counted[-n:])):
+                return n
+        return 0
 
     def matches(self, word: str) -> bool:
         seen = self._seen.get(word)
@@ -64,11 +78,18 @@ class Marker:
         return any(_stem(lang, f) in stems for lang, stems in self.stems.items() if stems)
 
 
+def is_counted(word: str) -> bool:
+    """A word the text fields index (not a stop word, not a single letter)."""
+    f = _fold_cached(word.casefold())
+    return len(f) >= 2 and f not in ALL_STOP_WORDS
+
+
 def make_snippet(text: str, marker: Marker, window: int = WINDOW_WORDS) -> str:
     """HTML for `text` around its first marked word (or its start when nothing is marked)."""
     if not text:
         return ""
-    tokens = []  # (start, end, marked)
+    tokens = []  # [start, end, marked, inside a phrase after its first word]
+    counted: list[int] = []  # indexes of the words a phrase counts, when there are phrases
     first = None
     complete = True  # False when the scan stopped before the end of the text
     matches = marker.matches if marker else (lambda word: False)
@@ -76,7 +97,16 @@ def make_snippet(text: str, marker: Marker, window: int = WINDOW_WORDS) -> str:
         marked = matches(m.group())
         if marked and first is None:
             first = len(tokens)
-        tokens.append((m.start(), m.end(), marked))
+        tokens.append([m.start(), m.end(), marked, False])
+        if marker.phrases and is_counted(m.group()):
+            counted.append(len(tokens) - 1)
+            n = marker.phrase_end([text[tokens[i][0]:tokens[i][1]] for i in counted[-marker.longest:]])
+            if n:
+                # The whole phrase is one mark, with the stop words inside it.
+                for i in range(counted[-n], len(tokens)):
+                    tokens[i][2] = True
+                    tokens[i][3] = i > counted[-n]
+                first = counted[-n] if first is None else min(first, counted[-n])
         if len(tokens) >= (first if first is not None else 4000) + window:
             complete = False
             break
@@ -89,10 +119,13 @@ def make_snippet(text: str, marker: Marker, window: int = WINDOW_WORDS) -> str:
     end = shown[-1][1] if cut else len(text)
     out = ["…"] if begin > 0 else []
     pos = start
-    for s, e, marked in shown:
-        if marked:
+    for s, e, marked, in_phrase in shown:
+        if marked and in_phrase and out and out[-1] == "</b>":
+            out.insert(-1, html.escape(text[pos:e]))  # the phrase's mark goes on
+            pos = e
+        elif marked:
             out.append(html.escape(text[pos:s]))
-            out.append('<b class="hit">' + html.escape(text[s:e]) + "</b>")
+            out.extend((HIT_MARK, html.escape(text[s:e]), "</b>"))
             pos = e
     out.append(html.escape(text[pos:end]))
     if cut:

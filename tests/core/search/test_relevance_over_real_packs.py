@@ -1,0 +1,153 @@
+"""What a mediator preparing a workshop on "souveraineté numérique" and "inclusion numérique"
+gets from the bundled packs: phrases found in the themes, the resources about a word before
+those that mention it once, typos ranked as the corrected word, prefixes that are prefixes."""
+
+from __future__ import annotations
+
+import pytest
+
+from mediation_kit.core import paths
+from mediation_kit.core.search.analysis import words
+from mediation_kit.core.search.api import SearchQuery
+from mediation_kit.core.search.documents import plain_text
+from mediation_kit.core.search.engine import SearchEngine
+from mediation_kit.core.search.index import build_index, load_packs_for_index
+from mediation_kit.core.search.snippets import Marker
+from mediation_kit.core.text import fold
+
+
+@pytest.fixture(scope="module")
+def packs():
+    return load_packs_for_index(paths.packs_dir())
+
+
+@pytest.fixture(scope="module")
+def real_engine(packs, tmp_path_factory):
+    index_dir = tmp_path_factory.mktemp("relevance") / "index"
+    build_index(packs, index_dir, fingerprint="relevance")
+    engine = SearchEngine(index_dir)
+    engine.raise_errors = True
+    yield engine
+    engine.close()
+
+
+def search(engine, text, **filters):
+    return engine.search(SearchQuery(text, filters={k: frozenset(v) for k, v in filters.items()},
+                                     as_you_type=False, page_size=200))
+
+
+def keys(results):
+    return [h.key for h in results.hits]
+
+
+def resources(packs):
+    """key -> (title, themes, body text) of every summary, replay, cue and kit file."""
+    out = {}
+    for pack in packs:
+        for s in pack.summaries:
+            out[s.key] = (s.title, s.themes, plain_text(s.body))
+        for r in pack.replays:
+            chapters = " ".join(c.title for c in r.chapters)
+            out[r.key] = (r.title, r.themes, f"{r.description} {chapters}")
+            for cue in r.cues:
+                out[r.cue_key(cue)] = ("", (), cue.text)
+        for a in pack.kit:
+            out[a.key] = (a.title, tuple(a.tags), f"{a.caption} {plain_text(a.text)}")
+    return out
+
+
+def mentions(word: str, text: str) -> int:
+    """How often `word` is in `text`, as a text field finds it (any form of the word)."""
+    marker = Marker(words=[word])
+    return sum(marker.matches(w) for w in words(text))
+
+
+def in_theme(word: str, theme: str) -> bool:
+    """Whether a theme or tag holds `word`, as a tag field finds it (the whole word)."""
+    return fold(word) in {fold(w) for w in words(theme)}
+
+
+# --- phrases --------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("phrase", ["inclusion numérique", "souveraineté numérique"])
+def test_a_phrase_finds_every_resource_with_that_theme(real_engine, phrase):
+    themed = set(keys(search(real_engine, f'theme:"{phrase}"')))
+    found = search(real_engine, f'"{phrase}"')
+    assert len(themed) >= 5
+    assert themed <= set(keys(found))
+    # ... and the theme facet says so
+    facet = {c.label: c.count for c in found.facets["theme"]}
+    assert facet[phrase] == len(themed)
+
+
+def test_the_snippet_shows_the_phrase_where_it_occurs(real_engine):
+    for hit in search(real_engine, '"inclusion numérique"').hits:
+        # the two words marked together, in the text or in the theme line
+        assert '<b class="hit">inclusion numérique</b>' in hit.snippet.lower().replace(
+            "l&#x27;", ""), (hit.key, hit.snippet)
+
+
+# --- ranking --------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("word", ["médiation", "souveraineté", "communs", "gouvernance",
+                                  "régulation", "désinformation"])
+def test_title_or_theme_ranks_above_a_single_mention_in_a_body(real_engine, packs, word):
+    by_key = resources(packs)
+    ranked = keys(search(real_engine, word))
+    about, once = [], []
+    for rank, key in enumerate(ranked):
+        title, themes, body = by_key[key]
+        if mentions(word, title) or any(in_theme(word, t) for t in themes):
+            about.append(rank)
+        elif mentions(word, body) == 1:
+            once.append(rank)
+    assert about and once, (about, once)  # both kinds exist: the order is tested
+    assert max(about) < min(once), [ranked[i] for i in sorted(about + once)]
+
+
+def test_a_credit_weighs_less_than_a_word_of_the_text(real_engine, packs):
+    # "Mediation Kit contributors" made the kit's files: not a reason to list them first
+    by_key = resources(packs)
+    ranked = keys(search(real_engine, "médiation"))
+    credit_only = [i for i, key in enumerate(ranked)
+                   if not any(mentions("médiation", part) for part in (
+                       by_key[key][0], " ".join(by_key[key][1]), by_key[key][2]))]
+    assert credit_only and all(key.split(":")[1] == "kit" for key in
+                               (ranked[i] for i in credit_only))
+    assert min(credit_only) == len(ranked) - len(credit_only)
+
+
+# --- typing mistakes --------------------------------------------------------------------
+
+
+def test_a_typo_ranks_close_matches_as_the_corrected_word(real_engine):
+    typo = search(real_engine, "souverenete")
+    corrected = search(real_engine, "souveraineté")
+    assert typo.total == 0
+    assert typo.suggestion == "souveraineté"  # as the content writes it
+    n = len(typo.fuzzy)
+    assert n >= 5
+    assert [h.key for h in typo.fuzzy] == keys(corrected)[:n]
+    assert typo.fuzzy[0].title == "Les grandes thématiques de l'édition 2025"
+
+
+def test_did_you_mean_keeps_the_typed_capital(real_engine):
+    assert search(real_engine, "Souverenete").suggestion == "Souveraineté"
+
+
+# --- prefixes and anything else ----------------------------------------------------------
+
+
+def test_a_trailing_star_is_a_prefix(real_engine):
+    starred = search(real_engine, "souver*")
+    assert starred.total >= search(real_engine, "souveraineté").total > 0
+    assert starred.suggestion is None
+    assert all(fold("souver") in fold(h.snippet) for h in starred.hits)
+
+
+@pytest.mark.parametrize("text", ["numérique~2", "numérique^3", "(numérique)", "+numérique",
+                                  "numérique AND", "numéri*que", "[numérique]", "numérique!"])
+def test_syntax_the_kit_does_not_know_is_searched_as_plain_words(real_engine, text):
+    assert search(real_engine, text).total >= search(real_engine, "numérique").total > 0
