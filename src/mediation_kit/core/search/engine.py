@@ -546,7 +546,9 @@ class SearchEngine:
         forms: Counter[str] = Counter()
         for docnum in sorted(self._ranker.docs("words", folded))[:SPELLING_SAMPLE_DOCS]:
             stored = self._searcher.stored_fields(docnum)
-            for text in (stored.get("title") or "", stored.get("text") or ""):
+            # A cue's stored title is its replay's: counted with the replay, not per cue.
+            title = "" if stored.get("type") == ResourceType.CUE.value else stored.get("title")
+            for text in (title or "", stored.get("text") or ""):
                 forms.update(w for w in words(text) if fold(w) == folded)
         if not forms:
             for labels in self._labels.values():
@@ -555,11 +557,12 @@ class SearchEngine:
         if not forms:
             return folded
         # The lowercase form of the most frequent spelling ("Souveraineté" at a sentence's
-        # start is "souveraineté"); the typed word's case is applied after.
+        # start is "souveraineté"), with accents on a tie ("theatre" in English texts); the
+        # typed word's case is applied after.
         lowered: Counter[str] = Counter()
         for form, n in forms.items():
             lowered[form.lower()] += n
-        return lowered.most_common(1)[0][0]
+        return max(lowered, key=lambda form: (lowered[form], form != fold(form), form))
 
     def _fuzzy(self, parsed: ParsedQuery, allowed: dict[str, frozenset[int]],
                size: int) -> tuple[Hit, ...]:
