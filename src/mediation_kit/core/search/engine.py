@@ -22,6 +22,7 @@ from mediation_kit.core.model import ResourceType
 from mediation_kit.core.search import pairs, querylang
 from mediation_kit.core.search.analysis import (
     ALL_STOP_WORDS,
+    VALUE_SEPARATOR,
     GRAM,
     MIN_PREFIX,
     fold,
@@ -54,8 +55,6 @@ FEW_PREFIX_WORDS = 8
 SPELLING_SAMPLE_DOCS = 8  # documents read to find how a suggested word is written
 # Fields where a phrase is looked for with positions, beside the titles and bodies.
 NAME_FIELDS = ("names", "tags", "credit")
-# Facets whose values are shown above a snippet when they hold what matched, not the text.
-SHOWN_FACETS = ("theme", "speaker")
 _QUERY_CACHE_SIZE = 16
 MAX_FACET_VALUES = 50
 MAX_PAGE = 500  # deeper pages are not useful and cost a full ranking
@@ -237,10 +236,10 @@ class SearchEngine:
         rows = self._ranker.top(docs, scorers, page * size)[(page - 1) * size:]
         return tuple(self._hit(docnum, score, marker) for docnum, score in rows)
 
-    def _snippet(self, docnum: int, text: str, marker: Marker) -> str:
-        snippet = make_snippet(text, marker)
+    def _snippet(self, stored: dict, marker: Marker) -> str:
+        snippet = make_snippet(stored.get("text") or "", marker)
         if marker and HIT_MARK not in snippet:
-            line = self._facet_line(docnum, marker)
+            line = self._field_line(stored, marker)
             if line:
                 return f"{line} — {snippet}" if snippet else line
         return snippet
@@ -257,7 +256,7 @@ class SearchEngine:
             date=_stored_date(day),
             date_precision="month" if day and len(day) == 7 else "day",
             score=float(score or 0.0),
-            snippet=self._snippet(docnum, stored.get("text") or "", marker),
+            snippet=self._snippet(stored, marker),
             time=stored.get("time") if stored.get("type") == ResourceType.CUE.value else None,
             parent_key=stored.get("parent"),
             language=stored.get("lang") or None,
@@ -478,21 +477,22 @@ class SearchEngine:
                                 if w.prefix and len(fold(w.text)) >= MIN_PREFIX],
                       phrases=phrases)
 
-    def _facet_line(self, docnum: int, marker: Marker) -> str:
-        """"Theme: <b class="hit">inclusion numérique</b>" for the theme or speaker of the
-        document that holds what matched, when its text does not: the snippet then shows
-        why the resource was found."""
-        parts = []
-        for facet in SHOWN_FACETS:
-            for value, docs in self._facet_value_docs().get(facet, {}).items():
-                if docnum not in docs:
-                    continue
-                marked = make_snippet(self._label(facet, value), marker)
-                if HIT_MARK in marked:
-                    parts.append(marked)
-            if parts:
-                line = _("Theme: {theme}") if facet == "theme" else _("Speaker: {name}")
-                return html.escape(line).format(theme=" · ".join(parts), name=" · ".join(parts))
+    @staticmethod
+    def _field_line(stored: dict, marker: Marker) -> str:
+        """"Theme: <b class="hit">inclusion numérique</b>": the themes, tags or speakers of a
+        resource that hold what matched, when its text does not; the snippet then shows why
+        the resource was found."""
+        for field in ("tags", "names"):
+            values = (stored.get(field) or "").split(f" {VALUE_SEPARATOR} ")
+            marked = [m for m in (make_snippet(v, marker) for v in values if v) if HIT_MARK in m]
+            if not marked:
+                continue
+            joined = " · ".join(marked)
+            if field == "names":
+                return html.escape(_("Speaker: {name}")).format(name=joined)
+            if stored.get("type") == ResourceType.KIT.value:
+                return html.escape(_("Tag: {tag}")).format(tag=joined)
+            return html.escape(_("Theme: {theme}")).format(theme=joined)
         return ""
 
     def _known(self, folded: str, prefix: bool) -> bool:

@@ -80,15 +80,19 @@ class Ranker:
         return Postings(frozenset(ids), scores)
 
     def _field_norms(self, field: str) -> list[float]:
-        """K1 * (1 - B + B * length / average length), per document, for one field."""
+        """K1 * (1 - B + B * length / average length), per document, for one field.
+
+        The average is over the documents that have the field (Whoosh divides by all of
+        them): four cues in five have no title, and an average title of two words made every
+        real title look long, so that one word in a short body outweighed it."""
         norms = self._norms.get(field)
         if norms is None:
             reader = self.reader
-            total = reader.field_length(field)
-            avg = (total / self.doc_count) if self.doc_count and total else 1.0
             length = reader.doc_field_length
-            norms = [K1 * (1 - B + B * (length(d, field) or 0) / avg)
-                     for d in range(self.doc_count)]
+            lengths = [length(d, field) or 0 for d in range(self.doc_count)]
+            having = sum(1 for n in lengths if n)
+            avg = (sum(lengths) / having) if having else 1.0
+            norms = [K1 * (1 - B + B * n / avg) for n in lengths]
             self._norms[field] = norms
         return norms
 

@@ -67,9 +67,10 @@ def make_schema() -> Schema:
         time=STORED(),
         text=STORED(),
         # Searched
-        # With positions: a phrase matches in names, themes and tags as in the text.
-        names=TEXT(analyzer=analysis.name_analyzer()),
-        tags=TEXT(analyzer=analysis.name_analyzer()),
+        # With positions: a phrase matches in names, themes and tags as in the text. Stored:
+        # a snippet shows the theme or name that matched when the text does not hold it.
+        names=TEXT(analyzer=analysis.name_analyzer(), stored=True),
+        tags=TEXT(analyzer=analysis.name_analyzer(), stored=True),
         credit=TEXT(analyzer=analysis.name_analyzer()),
         words=TEXT(analyzer=analysis.word_analyzer(), phrase=False, spelling=True),
         prefix=TEXT(analyzer=analysis.prefix_analyzer(), phrase=False),

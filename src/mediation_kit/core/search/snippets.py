@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import html
 import re
+import unicodedata
 from collections.abc import Iterable
 from functools import lru_cache
 
@@ -51,15 +52,42 @@ class Marker:
         self.phrases = [ms for ms in (tuple(Marker(words=[w]) for w in phrase
                                             if is_counted(w)) for phrase in phrases) if ms]
         self.longest = max((len(ms) for ms in self.phrases), default=0)
+        self._classes: dict[str, tuple[bool, bool, bool]] = {}
+        # What each phrase word starts with once folded, when that is plain ASCII: a text
+        # without one of them cannot hold the phrase, and is not scanned for it.
+        self._phrase_starts = [[m._stem_starts for m in phrase] for phrase in self.phrases]
+        self._quick = all(s.isascii() for starts in self._phrase_starts for group in starts
+                          for s in group)
+
+    def may_hold_a_phrase(self, text: str) -> bool:
+        if not self.phrases:
+            return False
+        if not self._quick:
+            return True
+        plain = unicodedata.normalize("NFKD", text.casefold()).encode("ascii", "ignore").decode()
+        return any(all(any(s in plain for s in group) for group in starts)
+                   for starts in self._phrase_starts)
+
+    def classify(self, word: str) -> tuple[bool, bool, bool]:
+        """(marked alone, counted by a phrase, may end a phrase) for a word as written; one
+        lookup once seen."""
+        found = self._classes.get(word)
+        if found is None:
+            counted = bool(self.phrases) and is_counted(word)
+            ends = counted and any(phrase[-1].matches(word) for phrase in self.phrases)
+            found = self._classes[word] = (self.matches(word), counted, ends)
+        return found
 
     def __bool__(self) -> bool:
         return bool(self.exact or self.prefixes or self.phrases)
 
     def phrase_end(self, counted: list[str]) -> int:
         """The length of a phrase that ends with the last of the `counted` words, else 0."""
+        last = counted[-1]
         for phrase in self.phrases:
             n = len(phrase)
-            if len(counted) >= n and all(m.matches(w) for m, w in zip(phrase, counted[-n:])):
+            if len(counted) >= n and phrase[-1].matches(last) and all(
+                    m.matches(w) for m, w in zip(phrase[:-1], counted[-n:-1])):
                 return n
         return 0
 
@@ -89,25 +117,33 @@ def make_snippet(text: str, marker: Marker, window: int = WINDOW_WORDS) -> str:
     if not text:
         return ""
     tokens = []  # [start, end, marked, inside a phrase after its first word]
-    counted: list[int] = []  # indexes of the words a phrase counts, when there are phrases
+    # The words a phrase counts (stop words aside), as (token index, word): only kept when
+    # the query has phrases.
+    counted: list[int] = []
+    counted_words: list[str] = []
     first = None
     complete = True  # False when the scan stopped before the end of the text
-    matches = marker.matches if marker else (lambda word: False)
+    classify = marker.classify
+    phrases = marker.may_hold_a_phrase(text)
+    # With nothing to mark, the start of the text is all that is shown.
+    give_up = 4000 if (marker.exact or marker.prefixes or phrases) else 0
     for m in _token_re.finditer(text):
-        marked = matches(m.group())
+        word = m.group()
+        marked, counted_word, ends_phrase = classify(word)
         if marked and first is None:
             first = len(tokens)
         tokens.append([m.start(), m.end(), marked, False])
-        if marker.phrases and is_counted(m.group()):
+        if phrases and counted_word:
             counted.append(len(tokens) - 1)
-            n = marker.phrase_end([text[tokens[i][0]:tokens[i][1]] for i in counted[-marker.longest:]])
+            counted_words.append(word)
+            n = marker.phrase_end(counted_words) if ends_phrase else 0
             if n:
                 # The whole phrase is one mark, with the stop words inside it.
                 for i in range(counted[-n], len(tokens)):
                     tokens[i][2] = True
                     tokens[i][3] = i > counted[-n]
                 first = counted[-n] if first is None else min(first, counted[-n])
-        if len(tokens) >= (first if first is not None else 4000) + window:
+        if len(tokens) >= (first if first is not None else give_up) + window:
             complete = False
             break
     if not tokens:
