@@ -5,6 +5,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+from mediation_kit.cli.output import one_line, terminal_text
 from mediation_kit.core.i18n import _, ngettext
 
 EXIT_OK = 0
@@ -55,7 +56,8 @@ def run_validate(args) -> int:
             reason = _("not a folder")
         else:
             reason = _("not a pack folder (it has no pack.toml)")
-        print(_("mediation-kit pack validate: {path}: {reason}").format(path=path, reason=reason),
+        print(_("mediation-kit pack validate: {path}: {reason}").format(
+            path=terminal_text(path), reason=reason),
               file=sys.stderr)
     packs = [path for path in args.paths if path not in not_packs]
 
@@ -64,7 +66,8 @@ def run_validate(args) -> int:
     for path in packs:
         problems = load_pack(path).problems
         for problem in problems:
-            print(problem)
+            # A problem quotes file names and text from the pack: escaped, one per line.
+            print(terminal_text(problem))
         problem_count += len(problems)
         packs_with_problems += bool(problems)
 
@@ -88,14 +91,16 @@ def run_list(args) -> int:
 
     folder = args.packs if args.packs is not None else packs_dir()
     if not folder.is_dir():
-        print(_("mediation-kit pack list: {path}: no such folder").format(path=folder),
+        print(_("mediation-kit pack list: {path}: no such folder").format(
+            path=terminal_text(folder)),
               file=sys.stderr)
         return EXIT_USAGE
     result = load_packs(folder)
     for pack in result.library.packs:
         cues = sum(len(replay.cues) for replay in pack.replays)
         print(_("{id} {version}  {event} ({start}): {summaries}, {replays}, {cues}, {kit}").format(
-            id=pack.id, version=pack.version, event=pack.event.name,
+            id=one_line(pack.id), version=one_line(pack.version),
+            event=one_line(pack.event.name),
             start=pack.event.start.isoformat(),
             summaries=ngettext("{n} summary", "{n} summaries", len(pack.summaries)).format(
                 n=len(pack.summaries)),
@@ -105,7 +110,9 @@ def run_list(args) -> int:
             kit=ngettext("{n} kit file", "{n} kit files", len(pack.kit)).format(
                 n=len(pack.kit))))
     if not result.library.packs:
-        print(_("no pack in {path}").format(path=folder))
+        print(_("no pack in {path}").format(path=terminal_text(folder)))
+    for problem in result.left_out:  # a whole pack missing from the list: say why
+        print(terminal_text(str(problem)), file=sys.stderr)
     if result.problems:
         print(ngettext("{count} problem: run `mediation-kit pack validate` to see it",
                        "{count} problems: run `mediation-kit pack validate` to see them",

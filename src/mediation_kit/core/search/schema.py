@@ -18,9 +18,6 @@ FALLBACK_LANGUAGE = "en"
 TITLE_BOOST = 3.0
 NAME_BOOST = 2.5
 TAG_BOOST = 2.0
-# Who made a kit file ("Mediation Kit contributors"): found, but no more than a body word; as
-# a name it put every file of the kit first for "médiation".
-CREDIT_BOOST = 0.5
 PREFIX_BOOST = 0.6
 WORD_BOOST = 0.6  # whole words matched by a long prefix or a fuzzy spelling
 
@@ -42,8 +39,8 @@ def pair_field(lang: str) -> str:
 
 
 def field_boosts() -> dict[str, float]:
-    boosts = {"names": NAME_BOOST, "tags": TAG_BOOST, "credit": CREDIT_BOOST,
-              "prefix": PREFIX_BOOST, "words": WORD_BOOST}
+    boosts = {"names": NAME_BOOST, "tags": TAG_BOOST, "prefix": PREFIX_BOOST,
+              "words": WORD_BOOST}
     for lang in TEXT_LANGUAGES:
         boosts[title_field(lang)] = TITLE_BOOST
     return boosts
@@ -71,7 +68,6 @@ def make_schema() -> Schema:
         # a snippet shows the theme or name that matched when the text does not hold it.
         names=TEXT(analyzer=analysis.name_analyzer(), stored=True),
         tags=TEXT(analyzer=analysis.name_analyzer(), stored=True),
-        credit=TEXT(analyzer=analysis.name_analyzer()),
         words=TEXT(analyzer=analysis.word_analyzer(), phrase=False, spelling=True),
         prefix=TEXT(analyzer=analysis.prefix_analyzer(), phrase=False),
     )

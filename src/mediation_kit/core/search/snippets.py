@@ -14,10 +14,16 @@ from functools import lru_cache
 from whoosh.lang import stemmer_for_language
 
 from mediation_kit.core.search.analysis import ALL_STOP_WORDS, _fold_cached
+from mediation_kit.core.search.documents import MAX_WORD_CHARS, STORED_CHARS
 from mediation_kit.core.search.schema import TEXT_LANGUAGES
 
 WINDOW_WORDS = 28  # words shown around the first match
 LEAD_WORDS = 6  # of which before it
+# Bounds that hold for any text (a 50 MB press text of one line must not become a snippet).
+# A word longer than MAX_WORD_CHARS is never marked, as the index leaves it out too.
+SCAN_CHARS = STORED_CHARS - 1  # of the text searched for the first match
+MAX_SNIPPET_CHARS = 400  # of the text shown
+LEAD_CHARS = 120  # at most, before the first match
 _token_re = re.compile(r"\w+")
 HIT_MARK = '<b class="hit">'
 _STEMMERS = {lang: stemmer_for_language(lang) for lang in TEXT_LANGUAGES}
@@ -113,23 +119,32 @@ def is_counted(word: str) -> bool:
 
 
 def make_snippet(text: str, marker: Marker, window: int = WINDOW_WORDS) -> str:
-    """HTML for `text` around its first marked word (or its start when nothing is marked)."""
+    """HTML for `text` around its first marked word (or its start when nothing is marked).
+
+    Bounded whatever the text: only its first SCAN_CHARS are scanned, a "word" longer than
+    MAX_WORD_CHARS (a pasted blob, a line of one letter) is never marked, and the passage
+    shown holds at most MAX_SNIPPET_CHARS of the text.
+    """
     if not text:
         return ""
+    scanned = text[:SCAN_CHARS]
     tokens = []  # [start, end, marked, inside a phrase after its first word]
     # The words a phrase counts (stop words aside), as (token index, word): only kept when
     # the query has phrases.
     counted: list[int] = []
     counted_words: list[str] = []
     first = None
-    complete = True  # False when the scan stopped before the end of the text
+    complete = len(text) <= SCAN_CHARS  # False when the scan stopped before the end
     classify = marker.classify
-    phrases = marker.may_hold_a_phrase(text)
+    phrases = marker.may_hold_a_phrase(scanned)
     # With nothing to mark, the start of the text is all that is shown.
     give_up = 4000 if (marker.exact or marker.prefixes or phrases) else 0
-    for m in _token_re.finditer(text):
+    for m in _token_re.finditer(scanned):
         word = m.group()
-        marked, counted_word, ends_phrase = classify(word)
+        if m.end() - m.start() > MAX_WORD_CHARS:
+            marked = counted_word = ends_phrase = False
+        else:
+            marked, counted_word, ends_phrase = classify(word)
         if marked and first is None:
             first = len(tokens)
         tokens.append([m.start(), m.end(), marked, False])
@@ -153,13 +168,21 @@ def make_snippet(text: str, marker: Marker, window: int = WINDOW_WORDS) -> str:
     start = 0 if begin == 0 else shown[0][0]
     cut = not complete or begin + window < len(tokens)
     end = shown[-1][1] if cut else len(text)
-    out = ["…"] if begin > 0 else []
+    # Long words before the match would push it out of the passage: start closer to it.
+    if first is not None and tokens[first][0] - start > LEAD_CHARS:
+        start = tokens[first][0] - LEAD_CHARS
+    if end - start > MAX_SNIPPET_CHARS:
+        end = start + MAX_SNIPPET_CHARS
+        cut = True
+    out = ["…"] if start > 0 else []
     pos = start
     for s, e, marked, in_phrase in shown:
-        if marked and in_phrase and out and out[-1] == "</b>":
+        if not (marked and s >= start and e <= end):
+            continue
+        if in_phrase and out and out[-1] == "</b>":
             out.insert(-1, html.escape(text[pos:e]))  # the phrase's mark goes on
             pos = e
-        elif marked:
+        else:
             out.append(html.escape(text[pos:s]))
             out.extend((HIT_MARK, html.escape(text[s:e]), "</b>"))
             pos = e

@@ -20,7 +20,8 @@ from PySide6.QtWidgets import (
     QApplication, QListView, QStyle, QStyledItemDelegate, QStyleOptionViewItem, QWidget,
 )
 
-from mediation_kit.core.i18n import _, current_language, format_day, format_timestamp
+from mediation_kit.core.i18n import (
+    _, current_language, format_day, format_event_dates, format_timestamp)
 from mediation_kit.core.search.api import Hit
 from mediation_kit.ui import icons, theme
 
@@ -36,7 +37,9 @@ def type_label(kind: str) -> str:
 
 
 @lru_cache(maxsize=512)
-def _medium_date(value: date, precision: str, language: str) -> str:
+def _medium_date(value: date, end: date | None, precision: str, language: str) -> str:
+    if end is not None:  # the resource's own day is unknown: its event's dates
+        return format_event_dates(value, end, precision)
     return format_day(value, precision, "medium")
 
 
@@ -47,7 +50,8 @@ def hit_heading_html(hit: Hit) -> tuple[str, str]:
     if hit.event:
         details.append(html.escape(hit.event))
     if hit.date is not None:
-        details.append(html.escape(_medium_date(hit.date, hit.date_precision, current_language())))
+        details.append(html.escape(_medium_date(hit.date, hit.date_end, hit.date_precision,
+                                                current_language())))
     heading = f"<b>{title}</b>"
     if hit.type == "cue" and hit.time is not None:
         heading = html.escape(_("in {replay} at {time}").format(
