@@ -198,11 +198,17 @@ def test_unknown_syntax_is_searched_as_plain_words(search, text):
     assert plain and plain <= set(keys(search(text, as_you_type=False)))
 
 
-def test_exclusions_alone_give_everything_else(search):
-    everything = search("", type={"cue"}).total
-    results = search("-strasbourg ", type={"cue"})
-    assert results.total == everything - 1
-    assert "nec-2025:cue:pleniere-espoir#0" not in keys(search("-strasbourg ", page_size=50))
+def test_a_filter_with_exclusions_lists_what_is_left(search):
+    every_cue = search("", type={"cue"}).total
+    results = search("-strasbourg ", type={"cue"}, page_size=50)
+    assert results.total == every_cue - 1
+    assert "nec-2025:cue:pleniere-espoir#0" not in keys(results)
+    # ... and so does a filter typed in the text
+    assert search("type:cue -strasbourg ").total == every_cue - 1
+
+
+def test_an_exclusion_alone_finds_nothing_to_look_for(search):
+    assert search("-strasbourg ").total == 0
 
 
 # --- typing mistakes ----------------------------------------------------------------------

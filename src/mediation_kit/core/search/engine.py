@@ -205,7 +205,7 @@ class SearchEngine:
         if main is None and not allowed:
             facets = self._facet_counts(self._all_docs, {}) if q.with_facets else {}
             return SearchResults(q, 0, (), facets)
-        base = main.docs if main is not None else self._all_docs
+        base = main.docs if main is not None else self._without(parsed.excluded)
         matched = base
         for docs in allowed.values():
             matched = matched & docs
@@ -230,6 +230,17 @@ class SearchEngine:
             suggestion = self._suggestion(q.text, parsed)
             fuzzy = self._fuzzy(parsed, allowed, size)
         return SearchResults(q, len(matched), hits, facets, suggestion, fuzzy)
+
+    def _without(self, excluded) -> frozenset[int]:
+        """Every document but those of the `excluded` clauses: "type:cue -atelier" lists
+        the cues without "atelier". (A "-word" with no word and no filter finds nothing:
+        there is nothing to look for.)"""
+        docs = self._all_docs
+        for clause in excluded:
+            compiled = self._clause(clause)
+            if compiled is not None:
+                docs = docs - compiled.docs
+        return docs
 
     def _ranked(self, docs: frozenset[int], scorers, page: int, size: int,
                 marker: Marker) -> tuple[Hit, ...]:
@@ -260,9 +271,6 @@ class SearchEngine:
         if not required and isinstance(last, Word) and last.prefix:
             # A stop word typed alone is the start of a longer word ("the" -> "theatre").
             required = [c for c in (self._word(last, prefix_only=True),) if c is not None]
-        if not required and not parsed.required and parsed.excluded:
-            # Only "-word": everything but those (with the filters, if any).
-            required = [_Compiled(self._all_docs, ())]
         if not required:
             return None
         docs = frozenset.intersection(*(c.docs for c in required))
