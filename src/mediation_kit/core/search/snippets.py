@@ -118,7 +118,7 @@ def is_counted(word: str) -> bool:
     return len(f) >= 2 and f not in ALL_STOP_WORDS
 
 
-def make_snippet(text: str, marker: Marker, window: int = WINDOW_WORDS) -> str:
+def make_snippet(text: str, marker: Marker | None, window: int = WINDOW_WORDS) -> str:
     """HTML for `text` around its first marked word (or its start when nothing is marked).
 
     Bounded whatever the text: only its first SCAN_CHARS are scanned, a "word" longer than
@@ -127,6 +127,8 @@ def make_snippet(text: str, marker: Marker, window: int = WINDOW_WORDS) -> str:
     """
     if not text:
         return ""
+    if marker is None:  # a text shown without a query (browsing an event)
+        marker = Marker()
     scanned = text[:SCAN_CHARS]
     tokens = []  # [start, end, marked, inside a phrase after its first word]
     # The words a phrase counts (stop words aside), as (token index, word): only kept when
