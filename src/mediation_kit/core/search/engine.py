@@ -81,13 +81,23 @@ class _LRU(OrderedDict):
 
 
 class _Compiled:
-    """A clause as the set of documents it matches and the (field, term) pairs that score."""
+    """A clause as the set of documents it matches and the (field, term) pairs that score;
+    for a query with phrases, `phrase_in_text` holds the documents where one is in a title
+    or a text (the others matched by a theme or a name: no need to look for it in their
+    text when making a snippet)."""
 
-    __slots__ = ("docs", "scorers")
+    __slots__ = ("docs", "scorers", "phrase_in_text")
 
-    def __init__(self, docs: frozenset[int], scorers: tuple[tuple[str, str], ...]) -> None:
+    def __init__(self, docs: frozenset[int], scorers: tuple[tuple[str, str], ...],
+                 phrase_in_text: frozenset[int] | None = None) -> None:
         self.docs = docs
         self.scorers = scorers
+        self.phrase_in_text = phrase_in_text
+
+
+def _phrase_in_text(parts) -> frozenset[int] | None:
+    found = [p.phrase_in_text for p in parts if p.phrase_in_text is not None]
+    return frozenset().union(*found) if found else None
 
 
 class SearchEngine:
@@ -222,7 +232,8 @@ class SearchEngine:
         if matched:
             marker = self._marker(parsed)
             scorers = main.scorers if main is not None else ()
-            hits = self._ranked(matched, scorers, page, size, marker)
+            hits = self._ranked(matched, scorers, page, size, marker,
+                                main.phrase_in_text if main is not None else None)
         suggestion = None
         fuzzy: tuple[Hit, ...] = ()
         if main is not None and not main.docs:
@@ -242,22 +253,30 @@ class SearchEngine:
                 docs = docs - compiled.docs
         return docs
 
-    def _ranked(self, docs: frozenset[int], scorers, page: int, size: int,
-                marker: Marker) -> tuple[Hit, ...]:
+    def _ranked(self, docs: frozenset[int], scorers, page: int, size: int, marker: Marker,
+                phrase_in_text: frozenset[int] | None = None) -> tuple[Hit, ...]:
         rows = self._ranker.top(docs, scorers, page * size)[(page - 1) * size:]
-        return tuple(self._hit(docnum, score, marker) for docnum, score in rows)
+        if phrase_in_text is None:
+            return tuple(self._hit(docnum, score, marker) for docnum, score in rows)
+        words_only = marker.without_phrases()
+        return tuple(self._hit(docnum, score, marker,
+                               None if docnum in phrase_in_text else words_only)
+                     for docnum, score in rows)
 
-    def _snippet(self, stored: dict, marker: Marker) -> str:
-        snippet = make_snippet(stored.get("text") or "", marker)
+    def _snippet(self, stored: dict, marker: Marker, text_marker: Marker | None = None) -> str:
+        snippet = make_snippet(stored.get("text") or "", text_marker or marker)
         if marker and HIT_MARK not in snippet:
             line = self._field_line(stored, marker)
             if line:
                 return f"{line} — {snippet}" if snippet else line
         return snippet
 
-    def _hit(self, docnum: int, score: float, marker: Marker) -> Hit:
+    def _hit(self, docnum: int, score: float, marker: Marker,
+             text_marker: Marker | None = None) -> Hit:
+        """A hit with its snippet; `text_marker`, if given, marks its text instead."""
         stored = self._searcher.stored_fields(docnum)
-        return hit_from_stored(stored, self._snippet(stored, marker), float(score or 0.0))
+        return hit_from_stored(stored, self._snippet(stored, marker, text_marker),
+                               float(score or 0.0))
 
     # --- compiling the parsed query --------------------------------------------------------
 
@@ -278,7 +297,8 @@ class SearchEngine:
             compiled = self._clause(c)
             if compiled is not None:
                 docs = docs - compiled.docs
-        return _Compiled(docs, tuple(s for c in required for s in c.scorers))
+        return _Compiled(docs, tuple(s for c in required for s in c.scorers),
+                         _phrase_in_text(required))
 
     def _clause(self, clause) -> _Compiled | None:
         if isinstance(clause, Word):
@@ -290,7 +310,7 @@ class SearchEngine:
             if not parts:
                 return None
             return _Compiled(frozenset().union(*(p.docs for p in parts)),
-                             tuple(s for p in parts for s in p.scorers))
+                             tuple(s for p in parts for s in p.scorers), _phrase_in_text(parts))
         return None
 
     def _any_of(self, pairs: list[tuple[str, str]]) -> _Compiled | None:
@@ -351,6 +371,7 @@ class SearchEngine:
         speaker's name, a theme or tag."""
         text = " ".join(phrase.words)
         docs: set[int] = set()
+        in_text: set[int] = set()
         scorers: list[tuple[str, str]] = []
         for lang in TEXT_LANGUAGES:
             terms = terms_for(lang, text)
@@ -364,6 +385,7 @@ class SearchEngine:
                 found = self._in_order(lang, terms, found)
             if found:
                 docs |= found
+                in_text |= found
                 scorers += [(f, t) for t in terms for f in fields]
         names = terms_for("name", text)
         for field in NAME_FIELDS if names else ():
@@ -375,7 +397,7 @@ class SearchEngine:
                 scorers += [(field, n) for n in names]
         if not scorers:
             return None
-        return _Compiled(frozenset(docs), tuple(scorers))
+        return _Compiled(frozenset(docs), tuple(scorers), frozenset(in_text))
 
     def _in_order(self, lang: str, terms: list[str], candidates: frozenset[int]) -> frozenset[int]:
         """Those of `candidates` (holding every term) where the terms follow each other.

@@ -87,6 +87,14 @@ class Marker:
     def __bool__(self) -> bool:
         return bool(self.exact or self.prefixes or self.phrases)
 
+    def without_phrases(self) -> Marker:
+        """The same marker for a text known not to hold the phrases (found by a theme)."""
+        if not self.phrases:
+            return self
+        other = Marker(exact=self.exact, prefixes=self.prefixes)
+        other.stems, other._stem_starts = self.stems, self._stem_starts
+        return other
+
     def phrase_end(self, counted: list[str]) -> int:
         """The length of a phrase that ends with the last of the `counted` words, else 0."""
         last = counted[-1]
