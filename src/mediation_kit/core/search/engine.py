@@ -21,9 +21,10 @@ from mediation_kit.core.model import ResourceType
 from mediation_kit.core.search import pairs, querylang
 from mediation_kit.core.search.analysis import (
     ALL_STOP_WORDS,
-    VALUE_SEPARATOR,
     GRAM,
     MIN_PREFIX,
+    VALUE_SEPARATOR,
+    _fold_cached,
     fold,
     keyword_value,
     terms_for,
@@ -583,16 +584,22 @@ class SearchEngine:
         """How the content writes the index word `folded` ("souverainete" -> "souveraineté"):
         its most frequent form in a few documents that hold it, else in the facet labels."""
         forms: Counter[str] = Counter()
+
+        def written(text: str):
+            # Folding keeps a word's length but for a ligature (œ -> oe): a cheap first sieve.
+            return (w for w in words(text)
+                    if abs(len(w) - len(folded)) <= 1 and _fold_cached(w.lower()) == folded)
+
         for docnum in sorted(self._ranker.docs("words", folded))[:SPELLING_SAMPLE_DOCS]:
             stored = self._searcher.stored_fields(docnum)
             # A cue's stored title is its replay's: counted with the replay, not per cue.
             title = "" if stored.get("type") == ResourceType.CUE.value else stored.get("title")
-            for text in (title or "", stored.get("text") or ""):
-                forms.update(w for w in words(text) if fold(w) == folded)
+            forms.update(written(title or ""))
+            forms.update(written(stored.get("text") or ""))
         if not forms:
             for labels in self._labels.values():
                 for label in labels.values():
-                    forms.update(w for w in words(label) if fold(w) == folded)
+                    forms.update(written(label))
         if not forms:
             return folded
         # The lowercase form of the most frequent spelling ("Souveraineté" at a sentence's
