@@ -9,6 +9,7 @@ the rows shown get a snippet. Calls are serialised by a lock, so a worker thread
 
 from __future__ import annotations
 
+import heapq
 import html
 import logging
 import os
@@ -141,6 +142,7 @@ class SearchEngine:
         self._facet_cache = _LRU(_QUERY_CACHE_SIZE)
         self._words: Vocabulary | None = None
         self._facet_docs: dict[str, dict[str, frozenset[int]]] | None = None
+        self._doc_facets: dict[str, dict[int, tuple[str, ...]]] | None = None
         self._all_docs = frozenset(self._searcher.reader().all_doc_ids())
 
     def _refresh(self) -> None:
@@ -482,22 +484,49 @@ class SearchEngine:
     def _facet_counts(self, base: frozenset[int], allowed: dict[str, frozenset[int]]
                       ) -> dict[str, tuple[FacetCount, ...]]:
         """Counts per facet value, each facet ignoring its own filter (so its other values
-        stay visible for choosing more) but applying the others."""
+        stay visible for choosing more) but applying the others.
+
+        A facet with more values than matched documents (speakers: one value per name and
+        event) is counted document by document; only the values shown get their label."""
         out = {}
         for facet, values in self._facet_value_docs().items():
             docs = base
             for other, other_docs in allowed.items():
                 if other != facet:
                     docs = docs & other_docs
-            counts = []
-            if docs:
-                for value, value_docs in values.items():
-                    n = len(docs & value_docs)
-                    if n:
-                        counts.append(FacetCount(value, self._label(facet, value), n))
-            counts.sort(key=lambda c: (-c.count, c.label.casefold()))
-            out[facet] = tuple(counts[:MAX_FACET_VALUES])
+            if not docs:
+                out[facet] = ()
+                continue
+            if len(docs) < len(values):
+                per_doc = self._facet_values_of_docs()[facet]
+                tally: Counter[str] = Counter()
+                for docnum in docs:
+                    tally.update(per_doc.get(docnum, ()))
+                counts = list(tally.items())
+            else:
+                counts = [(value, n) for value, value_docs in values.items()
+                          if (n := len(docs & value_docs))]
+            if len(counts) > MAX_FACET_VALUES:
+                # Ties at the cut are ordered by label below: keep every value of that count.
+                least = heapq.nlargest(MAX_FACET_VALUES, (n for _v, n in counts))[-1]
+                counts = [(v, n) for v, n in counts if n >= least]
+            shown = [FacetCount(value, self._label(facet, value), n) for value, n in counts]
+            shown.sort(key=lambda c: (-c.count, c.label.casefold()))
+            out[facet] = tuple(shown[:MAX_FACET_VALUES])
         return out
+
+    def _facet_values_of_docs(self) -> dict[str, dict[int, tuple[str, ...]]]:
+        """Facet -> document -> its values: the facet table turned around, made once."""
+        if self._doc_facets is None:
+            table: dict[str, dict[int, tuple[str, ...]]] = {}
+            for facet, values in self._facet_value_docs().items():
+                per_doc: dict[int, list[str]] = {}
+                for value, docs in values.items():
+                    for docnum in docs:
+                        per_doc.setdefault(docnum, []).append(value)
+                table[facet] = {d: tuple(v) for d, v in per_doc.items()}
+            self._doc_facets = table
+        return self._doc_facets
 
     # --- snippets, corrections --------------------------------------------------------------
 
