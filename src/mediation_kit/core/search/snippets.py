@@ -79,9 +79,11 @@ class Marker:
         lookup once seen."""
         found = self._classes.get(word)
         if found is None:
-            counted = bool(self.phrases) and is_counted(word)
-            ends = counted and any(phrase[-1].matches(word) for phrase in self.phrases)
-            found = self._classes[word] = (self.matches(word), counted, ends)
+            # Folded once for the three answers: a text's words are mostly new to a marker.
+            f = _fold_cached(word.casefold())
+            counted = bool(self.phrases) and len(f) >= 2 and f not in ALL_STOP_WORDS
+            ends = counted and any(phrase[-1]._matches_folded(f) for phrase in self.phrases)
+            found = self._classes[word] = (self._matches_folded(f), counted, ends)
         return found
 
     def __bool__(self) -> bool:
@@ -112,7 +114,9 @@ class Marker:
         return seen
 
     def _matches(self, word: str) -> bool:
-        f = _fold_cached(word.casefold())
+        return self._matches_folded(_fold_cached(word.casefold()))
+
+    def _matches_folded(self, f: str) -> bool:
         if f in self.exact or (self.prefixes and f.startswith(self.prefixes)):
             return True
         if len(f) < 2 or not f.startswith(self._stem_starts) or f in ALL_STOP_WORDS:
