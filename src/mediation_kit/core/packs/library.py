@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -120,9 +120,14 @@ def load_packs(packs_dir: Path) -> LibraryLoadResult:
     if not packs_dir.is_dir():
         problem = Problem(packs_dir.as_posix(), None, _("packs folder not found"))
         return LibraryLoadResult(Library(), [problem])
+    return load_pack_folders(pack_folders(packs_dir))
+
+
+def load_pack_folders(folders: Iterable[Path]) -> LibraryLoadResult:
+    """Loads the given pack folders (bundled and imported packs together), as load_packs."""
     packs: dict[str, Pack] = {}
     problems: list[Problem] = []
-    for folder in pack_folders(packs_dir):
+    for folder in folders:
         result = load_pack(folder)
         problems.extend(result.problems)
         pack = result.pack
