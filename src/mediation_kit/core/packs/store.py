@@ -215,7 +215,12 @@ def _entries(folder: Path) -> list[Path]:
 
 
 def _lock_holder_alive(path: Path) -> bool:
-    return _marker_holder_alive(path)
+    """The lock's holder runs (this process included: one import at a time here too)."""
+    try:
+        pid = json.loads(path.read_text(encoding="utf-8")).get("pid")
+    except (OSError, ValueError, AttributeError):
+        return False
+    return pid == os.getpid() or _marker_holder_alive(path)
 
 
 def _marker_holder_alive(path: Path) -> bool:
