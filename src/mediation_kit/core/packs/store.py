@@ -193,6 +193,7 @@ class PackStore:
         for path in _entries(self.root):  # a switch killed before its rename
             if path.name.startswith(f".{CURRENT_FILE}.") and path.name.endswith(".tmp"):
                 path.unlink(missing_ok=True)
+        (self.root / LOCK_FILE).unlink(missing_ok=True)  # its holder was killed (see above)
         return removed
 
 
