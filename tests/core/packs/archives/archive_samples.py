@@ -11,6 +11,12 @@ from pathlib import Path
 
 from mediation_kit.core.packs.signing import load_private_key, sign
 
+FEST = {
+    "ouverture": ("Ouverture de la fête", "Les bibliothécaires parlent de zéphyrine.", ["accueil"]),
+    "atelier": ("Atelier logiciels libres", "On installe un navigateur libre.", ["libre"]),
+    "cloture": ("Clôture", "Merci aux bénévoles de la quinzaine.", ["merci"]),
+}
+
 PACK = """\
 format = 1
 id = "{id}"

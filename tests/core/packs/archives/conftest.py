@@ -13,18 +13,13 @@ import pytest
 
 sys.path.insert(0, str(Path(__file__).parent))
 
-from archive_samples import write_pack  # noqa: E402
+from archive_samples import FEST, write_pack  # noqa: E402,F401
 
 from mediation_kit.__main__ import main  # noqa: E402
 from mediation_kit.core.packs.importer import PackContext  # noqa: E402
 from mediation_kit.core.packs.signing import generate_key_pair, load_trusted_keys  # noqa: E402
 from mediation_kit.core.packs.store import PackStore  # noqa: E402
 
-FEST = {
-    "ouverture": ("Ouverture de la fête", "Les bibliothécaires parlent de zéphyrine.", ["accueil"]),
-    "atelier": ("Atelier logiciels libres", "On installe un navigateur libre.", ["libre"]),
-    "cloture": ("Clôture", "Merci aux bénévoles de la quinzaine.", ["merci"]),
-}
 
 
 @dataclass

@@ -9,8 +9,7 @@ import zipfile
 from collections import namedtuple
 
 import pytest
-from archive_samples import craft_archive, folder_files, snapshot, write_pack
-from conftest import FEST
+from archive_samples import FEST, craft_archive, folder_files, snapshot, write_pack
 
 from mediation_kit.core.packs import archive as archive_module
 from mediation_kit.core.packs import importer

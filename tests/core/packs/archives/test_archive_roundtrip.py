@@ -5,8 +5,7 @@ from __future__ import annotations
 import json
 import zipfile
 
-from archive_samples import write_pack
-from conftest import FEST
+from archive_samples import FEST, write_pack
 
 from mediation_kit.core.packs.importer import import_archive, inspect_archive
 from mediation_kit.core.packs.library import load_pack_folders

@@ -13,8 +13,7 @@ import sys
 import time
 
 import pytest
-from archive_samples import write_pack
-from conftest import FEST
+from archive_samples import FEST, write_pack
 
 from mediation_kit.core.packs.installed import content_sources
 from mediation_kit.core.packs.library import load_pack_folders
