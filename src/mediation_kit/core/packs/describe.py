@@ -42,17 +42,20 @@ def warning_text(info: ArchiveInfo) -> str:
 
 def change_counts(diff: PackDiff) -> list[str]:
     """"3 resources added", "1 resource removed", …: the lines of a non-empty count."""
-    lines = []
-    for count, singular, plural in (
-            (len(diff.added), "{n} resource added", "{n} resources added"),
-            (len(diff.removed), "{n} resource removed", "{n} resources removed"),
-            (len(diff.text_changed), "{n} resource with its text changed",
-             "{n} resources with their text changed"),
-            (len(diff.metadata_changed), "{n} resource with its details changed",
-             "{n} resources with their details changed")):
-        if count:
-            lines.append(ngettext(singular, plural, count).format(n=count))
-    return lines
+    added, removed = len(diff.added), len(diff.removed)
+    text, details = len(diff.text_changed), len(diff.metadata_changed)
+    lines = [
+        ngettext("{n} resource added", "{n} resources added", added).format(n=added)
+        if added else "",
+        ngettext("{n} resource removed", "{n} resources removed", removed).format(n=removed)
+        if removed else "",
+        ngettext("{n} resource with its text changed", "{n} resources with their text changed",
+                 text).format(n=text) if text else "",
+        ngettext("{n} resource with its details changed",
+                 "{n} resources with their details changed", details).format(n=details)
+        if details else "",
+    ]
+    return [line for line in lines if line]
 
 
 def plan_lines(diff: PackDiff) -> list[str]:
