@@ -166,9 +166,9 @@ def open_archive(path: Path) -> CheckedArchive:
             signature = _read_small(archive, path, SIGNATURE_NAME, MAX_SIGNATURE, optional=True)
     except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, ValueError,
             NotImplementedError) as error:
+        # zipfile's own words are English only: the log keeps them (`from error`).
         raise PackRefused(path, Refusal.NOT_ZIP, _("not a pack archive, or a damaged or "
-                                                   "incomplete copy of one ({error})").format(
-                                                       error=error)) from error
+                                                   "incomplete copy of one")) from error
     except OSError as error:
         raise PackRefused(path, Refusal.NOT_ZIP, _("cannot be read: {error}").format(
             error=error.strerror or error)) from error
@@ -307,5 +307,5 @@ def extract_files(checked: CheckedArchive, destination: Path,
                         'does not match)').format(name=entry.path))
     except (zipfile.BadZipFile, EOFError, ValueError) as error:
         raise PackRefused(archive_path, Refusal.NOT_ZIP, _(
-            "the archive is damaged ({error})").format(error=error)) from error
+            "the archive is damaged: a file does not read back as it was written")) from error
     return destination / checked.manifest.pack_id
