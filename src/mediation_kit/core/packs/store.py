@@ -2,7 +2,8 @@
 
     <user data>/packs/
       current.json            {"generation": "gen-000004"}: the state in use
-      gen-000004/             a whole state: never changed once named
+      gen-000004/             a whole state: never changed once named (except its index,
+                              rebuilt in place like any index when the bundled packs change)
         .mediation-kit-packs  marker: the kit made this folder
         state.json            imported packs (version, signer, archive) and hidden bundled ids
         packs/<id>/…          the imported packs
