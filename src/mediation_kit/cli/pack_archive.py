@@ -123,8 +123,8 @@ def run_import(args) -> int:
     from mediation_kit.core.packs.refusal import PackRefused
     from mediation_kit.core.tasks import Cancelled, CancelToken
 
+    # No clean-up here: a window open at the same time may still read the previous state.
     context = PackContext.default()
-    context.store.clean_up()
     cancel = CancelToken()
     try:
         info = inspect_archive(args.file, context, allow_downgrade=args.allow_older)
@@ -166,7 +166,6 @@ def run_remove(args) -> int:
     from mediation_kit.core.packs.refusal import PackRefused
 
     context = PackContext.default()
-    context.store.clean_up()
     try:
         pack, _diff = remove_pack(args.pack_id, context, hide=args.hide, unhide=args.unhide)
     except KeyError as error:
