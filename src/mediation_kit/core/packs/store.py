@@ -25,6 +25,7 @@ import json
 import os
 import re
 import shutil
+import time
 import uuid
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -221,7 +222,12 @@ def _lock_holder_alive(path: Path) -> bool:
     try:
         pid = json.loads(path.read_text(encoding="utf-8")).get("pid")
     except (OSError, ValueError, AttributeError):
-        return False
+        # Created but not yet written by its holder (the pid follows within microseconds),
+        # unless it is old: a holder killed right after creating it.
+        try:
+            return time.time() - path.stat().st_mtime < 10
+        except OSError:
+            return False
     return pid == os.getpid() or _marker_holder_alive(path)
 
 
