@@ -180,3 +180,38 @@ def test_an_older_version_is_imported_only_when_asked(kit):
     code, _out, err = kit.run("pack", "import", v1, "--allow-older")
     assert code == 0, err
     assert "fest-2025 1.0.0" in kit.run("pack", "list")[1]
+
+
+def test_index_check_looks_at_the_index_of_the_imported_packs(kit):
+    archive = kit.build(write_pack(kit.root / "src", "fest-2025", "1.0.0", FEST),
+                        kit.maintainers_key)
+    assert kit.run("pack", "import", archive)[0] == 0
+    code, out, _err = kit.run("index", "check")
+    assert code == 0, out
+    assert str(kit.data / "packs" / "gen-000001" / "index") in out
+
+
+def test_a_switch_whose_new_state_does_not_check_rolls_back(kit, monkeypatch):
+    import pytest
+
+    from mediation_kit.core.search import index as index_module
+
+    src = kit.root / "src"
+    v1 = kit.build(write_pack(src, "fest-2025", "1.0.0", FEST), kit.maintainers_key, "v1.mkpack")
+    import_archive(v1, kit.context())
+    v2 = kit.build(write_pack(src, "fest-2025", "1.1.0", FEST), kit.maintainers_key, "v2.mkpack")
+    real = index_module.inspect_index
+
+    def damaged_after_the_switch(path, fingerprint):
+        if "gen-000002" in str(path):
+            return IndexState.CORRUPT, 0
+        return real(path, fingerprint)
+
+    monkeypatch.setattr(index_module, "inspect_index", damaged_after_the_switch)
+    with pytest.raises(OSError, match="the previous one is kept"):
+        import_archive(v2, kit.context())
+    monkeypatch.setattr(index_module, "inspect_index", real)
+    installed = kit.context().installed()
+    assert installed.state.generation == "gen-000001"
+    assert [p.version for p in installed.in_use if p.id == "fest-2025"] == ["1.0.0"]
+    assert _keys(kit, "zéphyrine") == ["fest-2025:summary:ouverture"]
