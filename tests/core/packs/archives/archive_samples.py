@@ -12,7 +12,8 @@ from pathlib import Path
 from mediation_kit.core.packs.signing import load_private_key, sign
 
 FEST = {
-    "ouverture": ("Ouverture de la fête", "Les bibliothécaires parlent de zéphyrine.", ["accueil"]),
+    "ouverture": ("Ouverture de la fête", "Les bibliothécaires parlent de zéphyrine.",
+                  ["accueil"]),
     "atelier": ("Atelier logiciels libres", "On installe un navigateur libre.", ["libre"]),
     "cloture": ("Clôture", "Merci aux bénévoles de la quinzaine.", ["merci"]),
 }
@@ -78,8 +79,8 @@ def write_pack(parent: Path, pack_id: str, version: str, summaries: dict[str, tu
             blocks.append(REPLAY.format(id=rid, title=f"Captation {rid}"))
             lines = ["WEBVTT", ""]
             for n, text in enumerate(cues):
-                lines += [f"00:{n // 60:02d}:{n % 60:02d}.000 --> 00:{n // 60:02d}:{n % 60:02d}.900",
-                          text, ""]
+                stamp = f"00:{n // 60:02d}:{n % 60:02d}"
+                lines += [f"{stamp}.000 --> {stamp}.900", text, ""]
             (root / "replays" / f"{rid}.vtt").write_text("\n".join(lines), encoding="utf-8")
         (root / "replays.toml").write_text("\n".join(blocks), encoding="utf-8")
     return root
