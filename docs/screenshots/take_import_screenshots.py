@@ -6,9 +6,9 @@
 A temporary kit ships nec-2025 and reset-2019 and trusts a key made for the occasion; the
 example workshop plan is in its plans folder. Archives: rns-2024 signed (a new pack), nec-2025
 1.0.1 (an update that removes a summary cited by the plan, shortens another and retags a
-poster: nothing is added or invented), rns-2024 unsigned, and rns-2024 cut in half (refused).
-Writes import-new.png, import-update.png, import-unsigned.png and import-refused.png next to
-this script.
+poster: nothing is added or invented), rns-2024 unsigned, rns-2024 signed by a key the kit does not know, and rns-2024 cut in half
+(refused). Writes import-new.png, import-update.png, import-unsigned.png,
+import-unknown-key.png and import-refused.png next to this script.
 """
 
 from __future__ import annotations
@@ -73,6 +73,9 @@ def make_kit() -> dict[str, Path]:
     build_archive(rns, WORK / "maintainers", archives["new"])
     archives["unsigned"] = WORK / "rns-2024-unsigned.mkpack"
     build_archive(rns, None, archives["unsigned"])
+    generate_key_pair(WORK / "someone")
+    archives["unknown-key"] = WORK / "rns-2024-other-key.mkpack"
+    build_archive(rns, WORK / "someone", archives["unknown-key"])
     archives["refused"] = WORK / "rns-2024-incomplete.mkpack"
     data = archives["new"].read_bytes()
     archives["refused"].write_bytes(data[: len(data) // 2])
@@ -125,6 +128,7 @@ def main() -> int:
     shoot(window, archives["new"], "import-new")
     shoot(window, archives["update"], "import-update")
     shoot(window, archives["unsigned"], "import-unsigned")
+    shoot(window, archives["unknown-key"], "import-unknown-key")
     shoot(window, archives["refused"], "import-refused")
     window.close()
     shutil.rmtree(WORK, ignore_errors=True)
