@@ -189,14 +189,36 @@ class PackStore:
                 continue
             if not (path / MARKER).is_file() or _marker_holder_alive(path / MARKER):
                 continue
-            shutil.rmtree(path, ignore_errors=True)
-            if not os.path.lexists(path):
+            if _remove_marked_folder(path):
                 removed.append(path)
         for path in _entries(self.root):  # a switch killed before its rename
             if path.name.startswith(f".{CURRENT_FILE}.") and path.name.endswith(".tmp"):
                 path.unlink(missing_ok=True)
         (self.root / LOCK_FILE).unlink(missing_ok=True)  # its holder was killed (see above)
         return removed
+
+
+def _remove_marked_folder(folder: Path) -> bool:
+    """Removes a folder of the kit, its marker last: a removal killed half-way leaves a
+    folder still marked as the kit's, which the next start finishes removing."""
+    for entry in _entries(folder):
+        if entry.name == MARKER:
+            continue
+        if entry.is_dir() and not entry.is_symlink():
+            shutil.rmtree(entry, ignore_errors=True)
+        else:
+            try:
+                entry.unlink()
+            except OSError:
+                pass
+    if any(entry.name != MARKER for entry in _entries(folder)):
+        return False  # something could not be removed (a file open on Windows): next time
+    try:
+        (folder / MARKER).unlink()
+        folder.rmdir()
+    except OSError:
+        return False
+    return True
 
 
 def read_state(folder: Path, generation: str) -> StoreState:
