@@ -3,6 +3,7 @@
     python installer/build.py            (run with the project's venv: .venv/bin/python)
 
 Steps, each printed as it runs; any failure stops the build with a message:
+  0. check that the venv has the versions of requirements/lock.txt (what the tests ran on)
   1. compile the translations (.po -> .mo, Babel) into the staging folder
   2. validate the content packs (`mediation-kit pack validate`)
   3. build the search index from the staged packs and verify it
@@ -36,6 +37,7 @@ sys.path.insert(0, str(ROOT / "src"))
 sys.path.insert(0, str(INSTALLER))
 
 import archive  # noqa: E402
+import locked  # noqa: E402
 import mediation_kit  # noqa: E402
 from mediation_kit.core.build_info import BuildInfo, iso_date, pack_versions  # noqa: E402
 
@@ -105,28 +107,19 @@ def platform_tag() -> str:
 
 def compile_translations(stage: Path) -> list[Path]:
     """Every translations/<lang>/LC_MESSAGES/*.po compiled to the staged .mo (fuzzy left out,
-    as `pybabel compile` does); a catalog with errors stops the build."""
-    from babel.messages.mofile import write_mo
-    from babel.messages.pofile import read_po
+    as `pybabel compile` does); a catalog with errors stops the build. The wheel build
+    (setup.py) compiles with the same function."""
+    from mediation_kit.core.i18n_tools import compile_catalogs
 
-    written = []
-    for po in sorted((ROOT / "translations").glob("*/LC_MESSAGES/*.po")):
-        language = po.parents[1].name
-        with po.open("rb") as fp:
-            catalog = read_po(fp, locale=language)
-        errors = [(message.id, err) for message, errs in catalog.check() for err in errs]
-        if errors:
-            raise BuildError(f"{po.relative_to(ROOT)}: {len(errors)} errors, first: {errors[0]}")
-        mo = stage / "translations" / language / "LC_MESSAGES" / (po.stem + ".mo")
-        mo.parent.mkdir(parents=True, exist_ok=True)
-        with mo.open("wb") as fp:
-            write_mo(fp, catalog, use_fuzzy=False)
-        translated = sum(1 for m in catalog if m.id and m.string and not m.fuzzy)
+    try:
+        compiled = compile_catalogs(ROOT / "translations", stage / "translations")
+    except ValueError as error:
+        raise BuildError(str(error)) from None
+    for language, mo, translated in compiled:
         print(f"    {language}: {translated} messages -> {mo.relative_to(stage)}")
-        written.append(mo)
-    if not written:
+    if not compiled:
         print("    warning: no .po catalog under translations/: the kit ships in English only")
-    return written
+    return [mo for _, mo, _ in compiled]
 
 
 def cli(*args: str, seed: int | None = None, **kwargs) -> subprocess.CompletedProcess:
@@ -450,6 +443,17 @@ def check_sizes(bundle: Path, outputs: list[Path]) -> dict:
 # --- the command -------------------------------------------------------------------------
 
 
+def check_locked_packages() -> None:
+    """A release is built with exactly the locked versions: the ones the tests ran on."""
+    wrong = locked.mismatches(ROOT / "requirements" / "lock.txt")
+    if wrong:
+        listed = "; ".join(f"{name}: {what}" for name, what in sorted(wrong.items()))
+        raise BuildError(f"this venv differs from requirements/lock.txt ({listed}). Install the "
+                         "lock: python -m pip install --require-hashes -r requirements/lock.txt")
+    print(f"    {sys.executable}: every package at its locked version")
+
+
+
 def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(description="Build and test the release installers.")
     parser.add_argument("--dist", type=Path, default=ROOT / "dist",
@@ -471,6 +475,8 @@ def main(argv: list[str] | None = None) -> int:
     print(f"{mediation_kit.APP_NAME} {mediation_kit.__version__} ({mediation_kit.APP_ID}) "
           f"for {platform_tag()}; SOURCE_DATE_EPOCH={epoch}")
     try:
+        step("0. Checking the Python packages against requirements/lock.txt")
+        check_locked_packages()
         bundle = work / "dist" / "mediation-kit"
         if args.reuse_bundle:
             if not executable(bundle).exists():

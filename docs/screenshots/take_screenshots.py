@@ -5,8 +5,11 @@
 
 User folders go to a temporary place (the index is built there if none is shipped).
 Writes home.png, results.png, summary.png, replay.png, kit.png, no-result.png, dark.png,
-high-contrast.png (with 130 % text), home-fr.png, results-de.png and replay-player.png (the
-test suite's small pack and video: the shipped packs have no video) next to this script.
+high-contrast.png (with 130 % text), home-fr.png, results-de.png, browse.png (an event's
+summaries, browsed from its card), summary-unknown-day.png (a summary known only by its
+event's dates) and replay-player.png (the test suite's small pack and video: the shipped packs
+have no video) next to this script. Names given as arguments take only those:
+`take_screenshots.py browse summary-unknown-day`.
 """
 
 from __future__ import annotations
@@ -72,8 +75,22 @@ def shoot(window: MainWindow, name: str) -> None:
     print(path)
 
 
+def shoot_browse(window: MainWindow) -> None:
+    """An event's summaries browsed from its card, and one whose day is not known."""
+    window.go_home()
+    window.on_home_browse_requested("nec-2025", "summary")
+    settle(1.0)
+    shoot(window, "browse")
+    hit = next(h for h in window.result_list.result_model.hits
+               if h.date_end is not None and h.language == "en")
+    window.open_hit(hit)
+    settle(1.0)
+    shoot(window, "summary-unknown-day")
+
+
 def main() -> int:
-    app = QApplication(sys.argv)
+    only = set(sys.argv[1:])
+    app = QApplication(sys.argv[:1])
     services = AppServices(app)
     settings = Settings(Path(os.environ["MEDIATION_KIT_PORTABLE_DIR"]) / "settings.toml")
     settings["language"] = "en"
@@ -84,6 +101,11 @@ def main() -> int:
     window.start_loading()
     wait_until(lambda: window.content is not None, timeout=120)
     settle(1.0)
+    if only:
+        if only & {"browse", "summary-unknown-day"}:
+            shoot_browse(window)
+        window.close()
+        return 0
     shoot(window, "home")
 
     search(window, "souveraineté numérique")
@@ -102,6 +124,8 @@ def main() -> int:
 
     search(window, "strasbourgh")
     shoot(window, "no-result")
+
+    shoot_browse(window)
 
     window.apply_settings({"theme": "dark"})
     search(window, "inclusion")

@@ -92,8 +92,9 @@ def test_handout_pdf_has_titles_in_order_credits_and_no_leader_note(
         # not even the first words of a note
         assert " ".join(note.split()[:6]) not in text, note
     assert "Credits and licences" in text
-    assert "Affiche de Numérique en Commun[s] 2025: Mediation Kit contributors, licence " \
-           "CC-BY-SA-4.0" in text
+    poster = library.get("nec-2025:kit:affiche-nec-2025")
+    assert " ".join(f"{poster.title}: {poster.credit}, licence {poster.licence}".split()) \
+        in " ".join(text.split())
     assert all(font["emb"] == "yes" for font in pdf_fonts(out))
 
 

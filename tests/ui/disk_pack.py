@@ -12,6 +12,7 @@ id = "demo-2025"
 version = "1.2.0"
 languages = ["fr", "en"]
 licence = "CC-BY-SA-4.0"
+themes = ["souveraineté numérique"]
 
 [event]
 name = "Démo en Commun"

@@ -1,19 +1,30 @@
-"""The command line, on the core only (never imports Qt).
+"""The command line, on the core only (never imports Qt, nor the UI package).
 
 Each subcommand lives in its own module with two functions: `add_parser(subparsers)` declares
-its arguments and `run(args) -> int` does the work. This module only dispatches.
+its arguments and `run(args) -> int` does the work. A module may also define
+`prepare_args(args, parser) -> list[str]` to rewrite its own arguments before argparse reads
+them (search: `-word` is a query word, not an option). This module only dispatches: a new
+subcommand is one line in COMMANDS.
 """
 
 from __future__ import annotations
 
 import argparse
+import importlib
 import sys
+from collections.abc import Callable
 
-from mediation_kit import APP_NAME, __version__
+from mediation_kit import APP_NAME
 from mediation_kit.core.i18n import _, set_language, system_language
 
-# Subcommand modules, in the order `--help` lists them.
-_COMMAND_MODULES = ("pack", "index", "search", "plan", "selftest")
+# Public command name -> module under mediation_kit.cli, in the order `--help` lists them.
+COMMANDS = {
+    "pack": "pack",
+    "index": "index",
+    "search": "search",
+    "plan": "plan",
+    "self-test": "selftest",
+}
 
 # Options that are the command line even without a subcommand.
 _CLI_FLAGS = {"--version", "-V", "--help", "-h", "--self-test"}
@@ -24,19 +35,16 @@ def wants_cli(argv: list[str]) -> bool:
     if not argv:
         return False
     first = argv[0]
-    return first in _CLI_FLAGS or first in _COMMAND_MODULES_PUBLIC_NAMES
+    return first in _CLI_FLAGS or first in COMMANDS
 
 
-_COMMAND_MODULES_PUBLIC_NAMES = {"pack", "index", "search", "plan", "self-test"}
+def _command_module(name: str):
+    return importlib.import_module(f"mediation_kit.cli.{COMMANDS[name]}")
 
 
-def _load_commands():
-    import importlib
-
-    return [importlib.import_module(f"mediation_kit.cli.{name}") for name in _COMMAND_MODULES]
-
-
-def build_parser() -> argparse.ArgumentParser:
+def _build(self_test_groups: Callable[[], list] | None = None
+           ) -> tuple[argparse.ArgumentParser, dict[str, argparse.ArgumentParser]]:
+    """The parser, and each command's own parser by public name."""
     parser = argparse.ArgumentParser(
         prog="mediation-kit",
         description=_("{app}: offline search of event resources. "
@@ -48,16 +56,43 @@ def build_parser() -> argparse.ArgumentParser:
                         help=_("with --version: also print the build information"))
     parser.add_argument("--self-test", action="store_true",
                         help=_("check this installation and print a JSON report"))
+    # Which checks --self-test runs: the entry point adds the window's to the core's.
+    parser.set_defaults(self_test_groups=self_test_groups)
     subparsers = parser.add_subparsers(dest="command", metavar=_("COMMAND"))
-    for module in _load_commands():
-        module.add_parser(subparsers)
-    return parser
+    for name in COMMANDS:
+        _command_module(name).add_parser(subparsers)
+    return parser, dict(subparsers.choices)
 
 
-def run_cli(argv: list[str]) -> int:
+def build_parser() -> argparse.ArgumentParser:
+    return _build()[0]
+
+
+def _prepare(argv: list[str], command_parsers: dict[str, argparse.ArgumentParser]
+             ) -> list[str]:
+    """Lets the command named in argv rewrite its own arguments (see `prepare_args`)."""
+    for position, arg in enumerate(argv):
+        if arg == "--":
+            break
+        if arg in COMMANDS:
+            prepare = getattr(_command_module(arg), "prepare_args", None)
+            if prepare is None:
+                break
+            return argv[:position + 1] + prepare(argv[position + 1:], command_parsers[arg])
+    return argv
+
+
+def run_cli(argv: list[str], self_test_groups: Callable[[], list] | None = None) -> int:
+    """Runs the command line; `self_test_groups` gives the checks of --self-test (by default
+    the core's only: the command line knows nothing of the window)."""
+    from mediation_kit.cli import argparse_i18n
+    from mediation_kit.cli.output import setup_console
+
+    setup_console()
     set_language(system_language())
-    parser = build_parser()
-    args = parser.parse_args(argv)
+    argparse_i18n.install()
+    parser, command_parsers = _build(self_test_groups)
+    args = parser.parse_args(_prepare(argv, command_parsers))
     if args.version:
         from mediation_kit.cli.version import print_version
 

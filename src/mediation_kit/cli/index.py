@@ -7,6 +7,7 @@ import sys
 from contextlib import contextmanager
 from pathlib import Path
 
+from mediation_kit.cli.output import terminal_text
 from mediation_kit.core.i18n import N_, _, ngettext
 
 # Index states as `index check` names them (IndexState values).
@@ -140,6 +141,8 @@ def run_build(args) -> int:
     try:
         with _terminate_cleanly():
             loaded = load_packs(packs_dir)
+            for problem in loaded.left_out:  # a whole pack missing from the index: say why
+                print(terminal_text(str(problem)), file=sys.stderr)
             if loaded.problems:
                 count = len(loaded.problems)
                 print(ngettext(

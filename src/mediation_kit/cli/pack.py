@@ -9,6 +9,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+from mediation_kit.cli.output import one_line, terminal_text
 from mediation_kit.core.i18n import _, ngettext
 
 EXIT_OK = 0
@@ -64,7 +65,8 @@ def run_validate(args) -> int:
             reason = _("not a folder")
         else:
             reason = _("not a pack folder (it has no pack.toml)")
-        print(_("mediation-kit pack validate: {path}: {reason}").format(path=path, reason=reason),
+        print(_("mediation-kit pack validate: {path}: {reason}").format(
+            path=terminal_text(path), reason=reason),
               file=sys.stderr)
     packs = [path for path in args.paths if path not in not_packs]
 
@@ -73,7 +75,8 @@ def run_validate(args) -> int:
     for path in packs:
         problems = load_pack(path).problems
         for problem in problems:
-            print(problem)
+            # A problem quotes file names and text from the pack: escaped, one per line.
+            print(terminal_text(problem))
         problem_count += len(problems)
         packs_with_problems += bool(problems)
 
@@ -100,14 +103,17 @@ def run_list(args) -> int:
         return pack_archive.run_list_installed(args)
     folder = args.packs
     if not folder.is_dir():
-        print(_("mediation-kit pack list: {path}: no such folder").format(path=folder),
+        print(_("mediation-kit pack list: {path}: no such folder").format(
+            path=terminal_text(folder)),
               file=sys.stderr)
         return EXIT_USAGE
     result = load_packs(folder)
     for pack in result.library.packs:
         print(pack_line(pack))
     if not result.library.packs:
-        print(_("no pack in {path}").format(path=folder))
+        print(_("no pack in {path}").format(path=terminal_text(folder)))
+    for problem in result.left_out:  # a whole pack missing from the list: say why
+        print(terminal_text(str(problem)), file=sys.stderr)
     if result.problems:
         print(ngettext("{count} problem: run `mediation-kit pack validate` to see it",
                        "{count} problems: run `mediation-kit pack validate` to see them",
@@ -121,7 +127,7 @@ def pack_line(pack) -> str:
     """One pack in one line: id, version, event and what it holds."""
     cues = sum(len(replay.cues) for replay in pack.replays)
     return _("{id} {version}  {event} ({start}): {summaries}, {replays}, {cues}, {kit}").format(
-        id=pack.id, version=pack.version, event=pack.event.name,
+        id=one_line(pack.id), version=one_line(pack.version), event=one_line(pack.event.name),
         start=pack.event.start.isoformat(),
         summaries=ngettext("{n} summary", "{n} summaries", len(pack.summaries)).format(
             n=len(pack.summaries)),

@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 from mediation_kit import APP_NAME, __version__
+from mediation_kit.cli.output import one_line
 
 
 def print_version(verbose: bool = False) -> int:
@@ -14,5 +15,6 @@ def print_version(verbose: bool = False) -> int:
         lines = describe(current())
         width = max(len(label) for label, _value in lines)
         for label, value in lines:
-            print(f"  {label + ':':<{width + 1}} {value}")
+            # Pack ids and versions come from the packs' own files: shown escaped.
+            print(f"  {label + ':':<{width + 1}} {one_line(value)}")
     return 0

@@ -23,7 +23,7 @@ from pathlib import Path
 from babel.messages.catalog import Catalog, Message
 from babel.messages.frontend import CommandLineInterface
 from babel.messages.mofile import write_mo
-from babel.messages.pofile import read_po
+from babel.messages.pofile import read_po, write_po
 
 from mediation_kit import APP_NAME, __version__
 from mediation_kit.core.i18n import DOMAIN, LANGUAGES
@@ -88,6 +88,72 @@ def read_catalog(path: Path, language: str | None = None, *, strict: bool = Fals
         return read_po(fp, locale=language, abort_invalid=strict)
 
 
+# --- plural forms -------------------------------------------------------------------------
+
+# pybabel update's way of writing a catalog, so a rewrite here changes only what it must.
+PO_WRITE_OPTIONS = {"width": 79, "include_previous": True, "ignore_obsolete": True}
+
+
+def babel_plural_forms(language: str) -> tuple[int, str]:
+    """(number of forms, gettext expression) that the installed Babel gives `language`: the
+    header `pybabel init` writes. It follows CLDR, so it can change with a Babel release
+    (French went from 2 forms to 3 in Babel 2.19)."""
+    catalog = Catalog(locale=language, domain=DOMAIN)
+    return catalog.num_plurals, catalog.plural_expr
+
+
+def _same_expression(a: str, b: str) -> bool:
+    return a.replace(" ", "").rstrip(";") == b.replace(" ", "").rstrip(";")
+
+
+def plural_forms_differ(catalog: Catalog, language: str) -> bool:
+    count, expression = babel_plural_forms(language)
+    return catalog.num_plurals != count or not _same_expression(catalog.plural_expr, expression)
+
+
+def _form_for_each_new_form(old_expression: str, new_expression: str, count: int) -> list[int]:
+    """For each form of the new rule, the form the old rule gave the first counts it covers (a
+    sample that reaches every form of the rules CLDR has; 0 last, as rules disagree most about
+    it), so each old translation stays where the same numbers will find it."""
+    old_rule, new_rule = gettext.c2py(old_expression), gettext.c2py(new_expression)
+    samples = [*range(1, 200), 0, 1000, 1001, 1_000_000, 2_000_000, 1_000_001, 10_000_000]
+    mapping: dict[int, int] = {}
+    for n in samples:
+        mapping.setdefault(new_rule(n), old_rule(n))
+    return [mapping.get(index, count - 1) for index in range(count)]
+
+
+def sync_plural_forms(path: Path, language: str) -> int:
+    """Gives the catalog at `path` the plural forms of the installed Babel when its header has
+    others. Each plural message keeps its translations, moved to the form that covers the same
+    numbers, and is marked fuzzy: a new form (such as French "many": "1 000 000 de résultats")
+    needs a translator. Returns the number of messages so marked (0: file untouched)."""
+    catalog = read_catalog(path, language)
+    if not plural_forms_differ(catalog, language):
+        return 0
+    old_expression = catalog.plural_expr
+    count, expression = babel_plural_forms(language)
+    catalog.mime_headers = [
+        (name, value) for name, value in catalog.mime_headers if name.lower() != "plural-forms"
+    ] + [("Plural-Forms", f"nplurals={count}; plural={expression};")]
+    source_forms = _form_for_each_new_form(old_expression, expression, count)
+    marked = 0
+    for message in catalog:
+        if not message.id or not message.pluralizable:
+            continue
+        old = _strings(message)
+        message.string = tuple(old[i] if i < len(old) else "" for i in source_forms)
+        if any(old):
+            message.flags.add("fuzzy")
+            marked += 1
+    buffer = io.BytesIO()
+    write_po(buffer, catalog, **PO_WRITE_OPTIONS)
+    temporary = path.with_name(path.name + ".tmp")
+    temporary.write_bytes(buffer.getvalue())
+    temporary.replace(path)
+    return marked
+
+
 def message_keys(catalog: Catalog) -> set[tuple[str | None, str | tuple[str, ...]]]:
     """What identifies the messages of a catalog: context and id (a tuple for plurals)."""
     return {(m.context, m.id if isinstance(m.id, str) else tuple(m.id))
@@ -142,6 +208,12 @@ def check_catalog(path: Path, template: Catalog | None = None) -> list[Problem]:
         return [Problem(path, "", f"cannot be read: {error}")]
     if catalog.fuzzy:
         problems.append(Problem(path, "", "the header is marked fuzzy"))
+    if plural_forms_differ(catalog, language):
+        count, expression = babel_plural_forms(language)
+        problems.append(Problem(path, "", (
+            f"Plural-Forms says {catalog.num_plurals} forms ({catalog.plural_expr}), Babel gives "
+            f"{count} ({expression}): run scripts/update_translations.sh, then translate "
+            "the plural messages it marks fuzzy")))
     for message in catalog:
         if not message.id:
             continue
@@ -187,6 +259,27 @@ def compile_catalog(catalog: Catalog) -> io.BytesIO:
     write_mo(buffer, catalog)
     buffer.seek(0)
     return buffer
+
+
+def compile_catalogs(source: Path, target: Path) -> list[tuple[str, Path, int]]:
+    """Every `source/<lang>/LC_MESSAGES/*.po` compiled to `target/<lang>/LC_MESSAGES/*.mo`,
+    fuzzy entries left out as `pybabel compile` does: what the release build and the wheel
+    ship. A catalog with errors raises ValueError naming it. Returns, per catalog, the
+    language, the .mo written and its number of translated messages."""
+    written = []
+    for po in sorted(source.glob("*/LC_MESSAGES/*.po")):
+        language = po.parents[1].name
+        catalog = read_catalog(po, language)
+        errors = [(message.id, error) for message, errs in catalog.check() for error in errs]
+        if errors:
+            raise ValueError(f"{po}: {len(errors)} errors, first: {errors[0]}")
+        mo = target / language / "LC_MESSAGES" / (po.stem + ".mo")
+        mo.parent.mkdir(parents=True, exist_ok=True)
+        with mo.open("wb") as fp:
+            write_mo(fp, catalog, use_fuzzy=False)
+        translated = sum(1 for m in catalog if m.id and m.string and not m.fuzzy)
+        written.append((language, mo, translated))
+    return written
 
 
 def statistics(path: Path) -> tuple[int, int, int]:
@@ -265,12 +358,19 @@ def update(root: Path) -> Catalog:
         elif not po.is_file():
             _pybabel(["init", "-i", str(shipped), "-o", str(po), "-l", language,
                       "-D", DOMAIN, "-w", "79"])
+        # `pybabel update` keeps a catalog's Plural-Forms header even when Babel's rule for
+        # the language has changed since: bring it in line.
+        marked = sync_plural_forms(po, language)
+        if marked:
+            print(f"{language}: plural forms now {babel_plural_forms(language)[0]} (Babel); "
+                  f"{marked} plural messages marked fuzzy for review")
     return template
 
 
 def _undated(path: Path) -> list[str]:
     return [line for line in path.read_text(encoding="utf-8").splitlines()
-            if not line.startswith(('"POT-Creation-Date:', "# Copyright (C)", "# FIRST AUTHOR"))]
+            if not line.startswith(('"POT-Creation-Date:', '"Generated-By:', "# Copyright (C)",
+                                    "# FIRST AUTHOR"))]
 
 
 def check(root: Path) -> list[Problem]:

@@ -72,7 +72,7 @@ class Summary:
     id: str
     title: str
     session: str
-    date: date
+    date: date | None  # None when only the event's dates are known: the kit shows those
     language: str
     body: str  # Markdown, without the front matter
     source: Path  # the .md file, for messages and "open the source"

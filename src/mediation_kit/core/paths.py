@@ -1,8 +1,12 @@
 """Where bundled resources are, and where the user's data goes.
 
 Bundled (read-only, the install folder may not be writable):
-  - from the source tree: `<repo>/resources`, `<repo>/translations`
-  - frozen by PyInstaller: the same names under the bundle folder (`sys._MEIPASS`)
+  - frozen by PyInstaller: `resources/`, `translations/` (compiled), `icons/` under the bundle
+    folder (`sys._MEIPASS`)
+  - installed from a wheel (`pip install .`): the same layout in the package, under
+    `mediation_kit/bundled/` (setup.py puts it there)
+  - from the source tree (a checkout, an editable install): `<repo>/resources`,
+    `<repo>/translations`, `<repo>/installer/icons`
   - `MEDIATION_KIT_RESOURCES` overrides the resources folder (tests, maintainers)
 
 User data (writable): the platform's folders from platformdirs, or, in portable mode (a file
@@ -26,10 +30,26 @@ def is_frozen() -> bool:
     return bool(getattr(sys, "frozen", False))
 
 
+# The folder of the package that holds the data in an installed wheel (setup.py: BUNDLED).
+INSTALLED_DATA_DIR = "bundled"
+
+
+def installed_data_root() -> Path:
+    """Where a wheel puts the data: mediation_kit/bundled (it may not exist)."""
+    return Path(__file__).resolve().parents[1] / INSTALLED_DATA_DIR
+
+
+def runs_from_source() -> bool:
+    """A checkout or an editable install: data in the repository, not beside the code."""
+    return not is_frozen() and not installed_data_root().is_dir()
+
+
 def bundle_root() -> Path:
     """The folder holding `resources/` and `translations/`."""
     if is_frozen():
         return Path(getattr(sys, "_MEIPASS", Path(sys.executable).parent))
+    if not runs_from_source():
+        return installed_data_root()
     # src/mediation_kit/core/paths.py -> repository root
     return Path(__file__).resolve().parents[3]
 
@@ -54,7 +74,7 @@ def translations_dir() -> Path:
 
 def window_icon_files() -> list[Path]:
     """The app icon's PNG sizes for window title bars and task bars (PNG: no plugin needed)."""
-    folder = bundle_root() / ("icons" if is_frozen() else "installer/icons")
+    folder = bundle_root() / ("installer/icons" if runs_from_source() else "icons")
     return sorted(folder.glob("mediation-kit-*.png"))
 
 

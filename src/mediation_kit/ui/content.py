@@ -7,14 +7,13 @@ the widgets see `Content` only. Heavy imports (Whoosh, the loader) happen inside
 
 from __future__ import annotations
 
-import html
 import logging
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from mediation_kit.core.model import KitAsset, Pack, Replay, ResourceType, Summary
-from mediation_kit.core.search.api import Hit, SearchQuery, SearchResults
+from mediation_kit.core.search.api import Hit, SearchQuery, SearchResults, hit_from_stored
 from mediation_kit.core.tasks import CancelToken, Cancelled, ProgressCallback
 
 log = logging.getLogger(__name__)
@@ -66,14 +65,17 @@ def browse_hits(pack: Pack, kind: ResourceType) -> tuple[Hit, ...]:
         records = pack.replays
     else:
         records = pack.kit
+    from mediation_kit.core.search.documents import (
+        kit_document, replay_document, summary_document)
+    from mediation_kit.core.search.snippets import make_snippet
+
+    document = {ResourceType.SUMMARY: summary_document, ResourceType.REPLAY: replay_document,
+                ResourceType.KIT: kit_document}[kind]
     hits = []
     for record in records:
-        text = getattr(record, "description", "") or getattr(record, "caption", "") \
-            or getattr(record, "body", "")
-        snippet = html.escape(" ".join(text.split())[:220])
-        hits.append(Hit(key=record.key, type=kind.value, title=record.title, pack_id=pack.id,
-                        event=pack.event.name, date=getattr(record, "date", None), score=0.0,
-                        snippet=snippet, language=getattr(record, "language", None)))
+        # The same stored fields, snippet and date as the search results show for it.
+        stored = document(pack, record)
+        hits.append(hit_from_stored(stored, make_snippet(stored.get("text") or "", None)))
     return tuple(sorted(hits, key=lambda h: (h.date or pack.event.start, h.title)))
 
 

@@ -1,12 +1,15 @@
 """The template follows the sources and every shipped catalog is complete and well-formed."""
 
+import gettext
 import os
 import shutil
 import stat
 import subprocess
 
 import pytest
+from babel import Locale
 from babel.messages.catalog import Catalog
+from babel.messages.plurals import get_plural
 from babel.messages.pofile import write_po
 
 from mediation_kit.core import i18n, i18n_tools
@@ -198,8 +201,68 @@ def test_an_update_creates_the_missing_catalogs_and_keeps_translations(repo_root
     # the new message waits for a translator
     for language in i18n.LANGUAGES:
         catalog = i18n_tools.read_catalog(i18n_tools.po_path(tmp_path, language), language)
-        assert catalog.num_plurals == 2
+        assert catalog.num_plurals == get_plural(language).num_plurals
         assert catalog.get(("{count} result", "{count} results")[0]) is not None
     french_catalog = i18n_tools.read_catalog(french, "fr")
     assert french_catalog.get("Search").string == "Rechercher"
     assert [p.what for p in i18n_tools.check_catalog(french)] == ["untranslated"]
+
+
+# --- plural forms follow the installed Babel ---------------------------------------------
+
+
+@pytest.mark.parametrize("language", i18n.LANGUAGES)
+def test_every_catalog_has_the_plural_forms_babel_gives_its_language(repo_root, language):
+    # Babel 2.19 (CLDR 47) gave French a third form; a catalog still on the old header would
+    # choose the wrong string for 1 000 000.
+    catalog = i18n_tools.read_catalog(i18n_tools.po_path(repo_root, language), language)
+    rule = Locale(language).plural_form
+    assert catalog.num_plurals == get_plural(language).num_plurals == len(rule.tags | {"other"})
+    for message in catalog:
+        if message.id and message.pluralizable:
+            assert len(message.string) == catalog.num_plurals and all(message.string), message.id
+
+
+OLD_FRENCH_HEADER = "nplurals=2; plural=(n != 1);"  # another rule than any Babel's for French
+
+
+def old_french_catalog(tmp_path):
+    path = tmp_path / "fr" / "LC_MESSAGES" / "mediation_kit.po"
+    path.parent.mkdir(parents=True)
+    path.write_text('msgid ""\nmsgstr ""\n"Language: fr\\n"\n'
+                    f'"Plural-Forms: {OLD_FRENCH_HEADER}\\n"\n\n'
+                    'msgid "Search"\nmsgstr "Rechercher"\n\n'
+                    'msgid "{count} result"\nmsgid_plural "{count} results"\n'
+                    'msgstr[0] "{count} résultat"\nmsgstr[1] "{count} résultats"\n',
+                    encoding="utf-8")
+    return path
+
+
+def test_the_checker_reports_a_header_whose_plural_forms_are_not_babels(tmp_path):
+    path = old_french_catalog(tmp_path)
+    [problem] = i18n_tools.check_catalog(path)
+    assert "Plural-Forms" in problem.what and "update_translations" in problem.what
+
+
+def test_an_update_gives_an_old_catalog_babels_plural_forms_and_flags_them_for_review(tmp_path):
+    # Given a French catalog written under another plural rule than the installed Babel's
+    path = old_french_catalog(tmp_path)
+    old_rule = gettext.c2py("(n != 1)")
+    # When its plural forms are brought in line (as scripts/update_translations.sh does)
+    marked = i18n_tools.sync_plural_forms(path, "fr")
+    # Then the header is Babel's, the counts get the text they got before (zero aside: the rules
+    # disagree on it), and the plural message waits for a translator (fuzzy) while the others
+    # are untouched
+    catalog = i18n_tools.read_catalog(path, "fr", strict=True)
+    assert marked == 1
+    assert (catalog.num_plurals, catalog.plural_expr) == i18n_tools.babel_plural_forms("fr")
+    new_rule = gettext.c2py(catalog.plural_expr)
+    message = catalog.get("{count} result")
+    old_strings = ("{count} résultat", "{count} résultats")
+    for n in (1, 2, 5, 1_000_000, 2_000_000, 1_000_001):
+        assert message.string[new_rule(n)] == old_strings[old_rule(n)]
+    assert message.fuzzy and not catalog.get("Search").fuzzy
+    assert [p.what for p in i18n_tools.check_catalog(path)] == ["fuzzy"]
+    # And a second pass finds nothing more to do
+    before = path.read_bytes()
+    assert i18n_tools.sync_plural_forms(path, "fr") == 0 and path.read_bytes() == before

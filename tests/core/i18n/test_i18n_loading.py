@@ -5,11 +5,16 @@ import logging
 import os
 
 import pytest
+from babel import Locale
 from babel.messages.catalog import Catalog
+from babel.messages.plurals import get_plural
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import write_po
 
 from mediation_kit.core import i18n, i18n_tools
+
+# gettext numbers the forms in this order of CLDR's plural categories (Babel's get_plural).
+CLDR_CATEGORY_ORDER = ("zero", "one", "two", "few", "many", "other")
 
 
 def write_catalog(root, language, translations, *, suffix=".po"):
@@ -113,14 +118,22 @@ def test_the_shipped_catalogs_are_found_from_the_source_tree(language):
 def test_contexts_and_plurals_go_through_the_active_catalog(tmp_path):
     folder = tmp_path / "fr" / "LC_MESSAGES"
     folder.mkdir(parents=True)
+    # One French string per plural category Babel knows for French (one, many, other under
+    # Babel 2.19), in gettext's order of the categories
+    rule = Locale("fr").plural_form
+    categories = [tag for tag in CLDR_CATEGORY_ORDER if tag in rule.tags | {"other"}]
+    assert len(categories) == get_plural("fr").num_plurals
     catalog = Catalog(locale="fr", domain=i18n.DOMAIN)
     catalog.add("Type", "Genre", context="facet")
-    catalog.add(("{count} replay", "{count} replays"), ("{count} replay FR", "{count} replays FR"))
+    catalog.add(("{count} replay", "{count} replays"),
+                tuple(f"{{count}} replays FR ({tag})" for tag in categories))
     with (folder / "mediation_kit.po").open("wb") as fp:
         write_po(fp, catalog)
     i18n.set_language("fr", tmp_path)
     assert i18n.pgettext("facet", "Type") == "Genre"
     assert i18n.pgettext("other", "Type") == "Type"
-    # French counts zero as singular
-    assert i18n.ngettext("{count} replay", "{count} replays", 0) == "{count} replay FR"
-    assert i18n.ngettext("{count} replay", "{count} replays", 2) == "{count} replays FR"
+    # Each count gets the form of the category CLDR gives it (French counts zero as singular)
+    for n in (0, 1, 2, 17, 1_000_000, 3_000_000, 1_000_001):
+        expected = f"{{count}} replays FR ({rule(n)})"
+        assert i18n.ngettext("{count} replay", "{count} replays", n) == expected, n
+    assert rule(0) == rule(1) != rule(2)

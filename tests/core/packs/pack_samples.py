@@ -6,7 +6,7 @@ id = "demo-2025"
 version = "1.0.0"
 languages = ["fr", "en"]
 licence = "CC-BY-SA-4.0"
-themes = ["communs numériques"]
+themes = ["communs numériques", "espoir"]
 
 [event]
 name = "Démo"

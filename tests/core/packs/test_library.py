@@ -2,7 +2,7 @@
 
 from mediation_kit.core.model import Replay, Summary, TranscriptCue
 from mediation_kit.core.packs import Library, load_packs
-from pack_samples import PACK_TOML
+from pack_samples import PACK_TOML, VALID_FILES
 
 
 def edit(text, old, new):
@@ -11,23 +11,31 @@ def edit(text, old, new):
 
 
 def older_pack_toml():
-    text = edit(PACK_TOML, 'id = "demo-2025"', 'id = "demo-2019"')
-    return edit(edit(text, "start = 2025-10-29", "start = 2019-05-02"),
-                "end = 2025-10-30", "end = 2019-05-03")
+    return edit(PACK_TOML, 'id = "demo-2025"', 'id = "demo-2019"')
+
+
+def older_pack():
+    """The sample pack moved to May 2019, its records' dates with it (a date must fall within
+    the event's dates)."""
+    files = {name: text.replace("2025-10-29", "2019-05-02").replace("2025-10-30", "2019-05-03")
+             for name, text in VALID_FILES.items() if text is not None}
+    return {**files, "pack.toml": older_pack_toml().replace("2025-10-29", "2019-05-02")
+            .replace("2025-10-30", "2019-05-03")}
 
 
 def test_packs_are_loaded_newest_first_and_broken_ones_reported(tmp_path, make_pack):
-    # Given three folders: an older pack, a newer one, one that cannot be used, and a stray one
-    make_pack({"pack.toml": older_pack_toml()}, pack_id="demo-2019")
+    # Given an older pack, a newer one, one that cannot be used, and a folder without pack.toml
+    make_pack(older_pack(), pack_id="demo-2019")
     make_pack()
     make_pack({"pack.toml": "format = 3\n"}, pack_id="future")
     (tmp_path / "notes").mkdir()
     # When the library is loaded
     library, problems = Library.load(tmp_path)
-    # Then the usable packs are in, newest event first, and the broken one is reported
+    # Then the usable packs are in, newest event first, and the broken ones are named
     assert [pack.id for pack in library.packs] == ["demo-2025", "demo-2019"]
     assert len(library) == 2
-    assert [p.file for p in problems] == ["future/pack.toml"]
+    assert [p.file for p in problems] == ["future/pack.toml", "notes/pack.toml"]
+    assert problems[1].message == "missing: a pack folder must contain a pack.toml file"
     assert library.pack("demo-2019").event.start.year == 2019
     assert library.pack("nope") is None
 
@@ -102,8 +110,21 @@ def test_translations_and_summaries_of_a_session(make_pack, tmp_path):
 
 def test_all_resources_iterates_every_record_once(make_pack, tmp_path):
     make_pack()
-    make_pack({"pack.toml": older_pack_toml()}, pack_id="demo-2019")
+    make_pack(older_pack(), pack_id="demo-2019")
     library, _ = Library.load(tmp_path)
     keys = [record.key for record in library.all_resources()]
     assert len(keys) == len(set(keys)) == 2 * (2 + 2 + 2)
     assert keys[0].startswith("demo-2025:")
+
+
+def test_a_copy_claiming_a_pack_id_does_not_push_the_pack_out(tmp_path, make_pack):
+    # Given a folder sorted before the real pack, whose pack.toml claims the real pack's id
+    make_pack(pack_id="a-copy")
+    make_pack()
+    # When the library is loaded
+    result = load_packs(tmp_path)
+    # Then the pack in the folder of its own name is kept, and the copy is named
+    assert [p.root.name for p in result.library.packs] == ["demo-2025"]
+    assert [str(p) for p in result.left_out] == [
+        'a-copy/pack.toml: pack id "demo-2025" is already used by the pack in "demo-2025": '
+        'this one is left out']

@@ -16,7 +16,7 @@ def test_the_pack_and_its_event(make_pack):
     pack = result.pack
     assert (pack.id, pack.version, pack.format) == ("demo-2025", "1.0.0", 1)
     assert pack.languages == ("fr", "en")
-    assert pack.themes == ("communs numériques",)
+    assert pack.themes == ("communs numériques", "espoir")
     assert pack.root == root.resolve()
     assert (pack.event.name, pack.event.start, pack.event.end) == (
         "Démo", date(2025, 10, 29), date(2025, 10, 30))

@@ -62,7 +62,7 @@ def test_index_build_interrupted_leaves_the_old_index(resources, capsys, monkeyp
 def test_search_prints_results_for_a_person(resources, capsys):
     assert run_cli(["search", "theatre"]) == 0
     out, err = capsys.readouterr()
-    assert '1 result for "theatre"' in out
+    assert "1 result for “theatre”" in out
     assert "[Summary] Atelier théâtre et numérique — Rencontres de la médiation" in out
     assert "atelier-2024:summary:theatre" in out
     assert "rebuilt" in err  # the first search built the index into the cache, and said so
@@ -77,15 +77,71 @@ def test_search_shows_a_transcript_hit_with_its_time(resources, capsys):
 def test_search_json(resources, capsys):
     assert run_cli(["search", "logiciels", "--json"]) == 0
     data = json.loads(capsys.readouterr().out)
-    assert set(data) == {"query", "total", "suggestion", "facets", "results"}
+    assert set(data) == {"query", "total", "suggestion", "facets", "results", "close_matches"}
     assert data["query"] == "logiciels" and data["total"] == 1 and data["suggestion"] is None
     (result,) = data["results"]
-    assert set(result) == {"id", "type", "title", "event", "date", "score", "snippet", "time"}
+    assert set(result) == {"id", "type", "title", "event", "date", "score", "snippet",
+                           "highlights", "time"}
     assert result["id"] == "atelier-2024:cue:pleniere#1"
     assert result["type"] == "cue" and result["time"] == 754.0
     assert result["date"] == "2024-06-12" and result["event"] == "Rencontres de la médiation"
-    assert '<b class="hit">logiciels</b>' in result["snippet"]
-    assert data["facets"]["type"] == [{"value": "cue", "label": "cue", "count": 1}]
+    assert data["close_matches"] == []
+
+
+def test_search_json_snippets_are_plain_text_with_offsets(resources, capsys):
+    # Given a match in a text with an apostrophe (escaped as &#x27; in the snippet's HTML)
+    assert run_cli(["search", "pleniere", "--json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    # Then the JSON snippet is the text itself: no tag, no entity
+    snippets = [r["snippet"] for r in data["results"]]
+    assert snippets and not any("<" in s or "&#" in s or "&amp;" in s for s in snippets)
+    assert run_cli(["search", "logiciels libres", "--json"]) == 0
+    (result,) = json.loads(capsys.readouterr().out)["results"]
+    assert result["snippet"] == "Parlons des logiciels libres dans les bibliothèques."
+    # And each match is a [start, end] range of characters into it
+    assert [result["snippet"][s:e] for s, e in result["highlights"]] == ["logiciels", "libres"]
+
+
+def test_search_json_highlights_count_characters_not_bytes(resources, capsys):
+    assert run_cli(["search", "bibliotheques", "--json"]) == 0
+    (result,) = json.loads(capsys.readouterr().out)["results"]
+    (start, end), = result["highlights"]
+    assert result["snippet"][start:end] == "bibliothèques"
+
+
+def test_search_json_facet_labels_are_words(resources, capsys):
+    assert run_cli(["search", "strasbourg", "--json"]) == 0
+    facets = json.loads(capsys.readouterr().out)["facets"]
+    assert {(c["value"], c["label"]) for c in facets["type"]} == {
+        ("summary", "Summary"), ("kit", "Kit asset")}
+    assert facets["lang"] == [{"value": "fr", "label": "French", "count": 2}]
+    assert facets["event"][0]["label"] == "Rencontres de la médiation"
+
+
+def test_search_json_facet_labels_follow_the_users_language(resources, capsys, monkeypatch):
+    monkeypatch.setenv("LANGUAGE", "fr")
+    assert run_cli(["search", "strasbourg", "--json"]) == 0
+    facets = json.loads(capsys.readouterr().out)["facets"]
+    assert {(c["value"], c["label"]) for c in facets["type"]} == {
+        ("summary", "Résumé"), ("kit", "Fichier du kit")}
+    assert facets["lang"][0]["label"] == "Français"
+
+
+def test_search_text_shows_a_phrase_once_quoted(resources, capsys):
+    # A phrase typed in quotes used to come back as ""logiciels libres""
+    assert run_cli(["search", '"logiciels libres"']) == 0
+    out, _err = capsys.readouterr()
+    assert out.splitlines()[0] == '1 result for "logiciels libres"'
+    assert '""' not in out
+    # Other queries get the language's quotation marks
+    assert run_cli(["search", "logiciels libres"]) == 0
+    assert capsys.readouterr().out.splitlines()[0] == "1 result for “logiciels libres”"
+
+
+def test_search_text_quotes_in_french(resources, capsys, monkeypatch):
+    monkeypatch.setenv("LANGUAGE", "fr")
+    assert run_cli(["search", "logiciels"]) == 0
+    assert capsys.readouterr().out.splitlines()[0] == "1 résultat pour «\u202flogiciels\u202f»"
 
 
 def test_search_json_time_is_null_for_other_types(resources, capsys):
@@ -109,7 +165,7 @@ def test_search_filters_and_limit(resources, capsys):
 def test_search_with_no_match_exits_0_with_a_suggestion(resources, capsys):
     assert run_cli(["search", "strasbourgh"]) == 0
     out, _err = capsys.readouterr()
-    assert 'No result for "strasbourgh"' in out
+    assert "No result for “strasbourgh”." in out
     assert "Did you mean: strasbourg?" in out
     assert run_cli(["search", "strasbourgh", "--json"]) == 0
     data = json.loads(capsys.readouterr().out)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import gettext
 
 from PySide6.QtCore import QUrl
@@ -187,3 +188,14 @@ def test_the_title_follows_the_text_size_setting(qtbot, tmp_path):
         assert view.title.font().bold()
     finally:
         app.setFont(original)
+
+
+def test_a_summary_whose_day_is_unknown_shows_its_event_dates(qtbot, library, tmp_path):
+    # Given a summary of the two-day event, its day not known
+    summary = dataclasses.replace(samples.summary_en(tmp_path), date=None, time=None)
+    view = make_view(qtbot, library)
+    # When it is shown
+    view.show_record(summary)
+    # Then its facts line gives the event's two days and says the day is unknown
+    assert "October 29\u2009–\u200930, 2025, day not known" in view.meta.text()
+    assert "October 29, 2025" not in view.meta.text()

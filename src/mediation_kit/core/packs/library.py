@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -9,6 +10,7 @@ from pathlib import Path
 from mediation_kit.core.i18n import _
 from mediation_kit.core.model import (
     KitAsset, Pack, Replay, ResourceType, Summary, TranscriptCue, resource_key, split_key)
+from mediation_kit.core.packs.files import reason
 from mediation_kit.core.packs.loader import PACK_FILE, load_pack
 from mediation_kit.core.packs.problems import Problem
 
@@ -99,6 +101,9 @@ class LibraryLoadResult:
 
     library: Library
     problems: list[Problem] = field(default_factory=list)
+    # The problems that cost a whole pack (it is not in the library), for commands and
+    # windows that must say which packs are missing and why.
+    left_out: list[Problem] = field(default_factory=list)
 
     @property
     def packs(self) -> tuple[Pack, ...]:
@@ -109,8 +114,20 @@ class LibraryLoadResult:
 
 
 def pack_folders(packs_dir: Path) -> list[Path]:
-    """The subfolders of `packs_dir` that hold a pack.toml, by name."""
-    return sorted(p for p in Path(packs_dir).iterdir() if (p / PACK_FILE).is_file())
+    """The folders in `packs_dir`, by name, hidden ones (`.git`) left out: each should be a
+    pack, and one that is not (no pack.toml, cannot be read) is named as a problem."""
+    folders = []
+    with os.scandir(packs_dir) as listing:
+        for entry in listing:
+            if entry.name.startswith("."):
+                continue
+            try:
+                is_folder = entry.is_dir()
+            except OSError:
+                is_folder = True  # cannot tell: loading it names the problem
+            if is_folder:
+                folders.append(Path(packs_dir) / entry.name)
+    return sorted(folders)
 
 
 def load_packs(packs_dir: Path) -> LibraryLoadResult:
@@ -120,23 +137,39 @@ def load_packs(packs_dir: Path) -> LibraryLoadResult:
     if not packs_dir.is_dir():
         problem = Problem(packs_dir.as_posix(), None, _("packs folder not found"))
         return LibraryLoadResult(Library(), [problem])
-    return load_pack_folders(pack_folders(packs_dir))
+    try:
+        folders = pack_folders(packs_dir)
+    except OSError as error:
+        problem = Problem(packs_dir.as_posix(), None, _(
+            "the packs folder cannot be read ({reason})").format(reason=reason(error)))
+        return LibraryLoadResult(Library(), [problem])
+    return load_pack_folders(folders)
 
 
 def load_pack_folders(folders: Iterable[Path]) -> LibraryLoadResult:
     """Loads the given pack folders (bundled and imported packs together), as load_packs."""
     packs: dict[str, Pack] = {}
     problems: list[Problem] = []
+    left_out: list[Problem] = []
     for folder in folders:
         result = load_pack(folder)
         problems.extend(result.problems)
         pack = result.pack
         if pack is None:
+            left_out.extend(result.problems)
             continue
         if pack.id in packs:
-            problems.append(Problem(f"{folder.name}/{PACK_FILE}", None, _(
+            kept, dropped = packs[pack.id], pack
+            # The pack in the folder of its own name is the one its id means: another folder
+            # claiming the same id (a copy, a typo) must not push it out.
+            if kept.root.name != kept.id and pack.root.name == pack.id:
+                kept, dropped = pack, kept
+            problem = Problem(f"{dropped.root.name}/{PACK_FILE}", None, _(
                 'pack id "{id}" is already used by the pack in "{other}": this one is left '
-                'out').format(id=pack.id, other=packs[pack.id].root.name)))
+                'out').format(id=pack.id, other=kept.root.name))
+            problems.append(problem)
+            left_out.append(problem)
+            packs[pack.id] = kept
             continue
         packs[pack.id] = pack
-    return LibraryLoadResult(Library(list(packs.values())), problems)
+    return LibraryLoadResult(Library(list(packs.values())), problems, left_out)

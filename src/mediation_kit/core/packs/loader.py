@@ -8,18 +8,27 @@ left out; an optional field that is wrong is left unknown; the pack itself is No
 from __future__ import annotations
 
 import dataclasses
+import logging
+import os
 from dataclasses import dataclass, field
-from datetime import time
+from datetime import date, time
 from pathlib import Path
 
-from mediation_kit.core.i18n import _
+from mediation_kit.core.i18n import _, format_number
 from mediation_kit.core.model import (
     SUPPORTED_FORMAT, Chapter, Event, KitAsset, KitKind, Pack, Replay, Summary)
+from mediation_kit.core.packs import files, limits
+from mediation_kit.core.packs.files import PackFileError
+from mediation_kit.core.packs.images import IMAGE_SUFFIXES, ImageError, check_image
 from mediation_kit.core.packs.problems import Problem, ProblemLog
 from mediation_kit.core.packs.reader import LANGUAGE_PATTERN, TableReader, suggestion
+from mediation_kit.core.packs.rules import PackRules
 from mediation_kit.core.packs.sources import (
     TomlSource, parse_toml, read_text, read_toml, split_front_matter)
+from mediation_kit.core.packs.survey import survey_pack
 from mediation_kit.core.packs.webvtt import WebVTTError, read_webvtt
+
+log = logging.getLogger(__name__)
 
 PACK_FILE = "pack.toml"
 REPLAYS_FILE = "replays.toml"
@@ -52,17 +61,47 @@ class PackLoadResult:
 
 
 def is_pack_folder(path: Path) -> bool:
-    return (Path(path) / PACK_FILE).is_file()
+    """Whether `path` is a folder holding a pack.toml. A folder that cannot be read counts:
+    loading it then names the problem, instead of calling it "not a pack"."""
+    path = Path(path)
+    try:
+        if not path.is_dir():
+            return False
+        os.lstat(path / PACK_FILE)  # a broken link is a pack.toml that cannot be read
+    except (FileNotFoundError, NotADirectoryError):
+        return False
+    except (OSError, ValueError):
+        return True
+    return True
 
 
 def load_pack(path: Path) -> PackLoadResult:
-    root = Path(path).resolve()
-    log = ProblemLog(root)
-    if not (root / PACK_FILE).is_file():
-        log.add(PACK_FILE, None, _("missing: a pack folder must contain a pack.toml file"))
-        return PackLoadResult(None, log.sorted())
-    loader = _PackLoader(root, log)
-    return PackLoadResult(loader.load(), log.sorted())
+    """The pack in the folder `path` and its problems. Never raises: whatever is in the
+    folder costs at most this pack, named in its problems."""
+    try:
+        root = Path(path).resolve()
+    except (OSError, RuntimeError, ValueError) as error:
+        return PackLoadResult(None, [Problem(Path(path).name, None, _(
+            "the pack folder cannot be found ({reason})").format(reason=error))])
+    problems = ProblemLog(root)
+    try:
+        return PackLoadResult(_load(root, problems), problems.sorted())
+    except Exception as error:  # noqa: BLE001 - a bug must not cost the other packs
+        log.exception("unexpected error while loading the pack %s", root)
+        problems.add("", None, _("the pack could not be read because of an unexpected error "
+                                 "({error}): it is left out").format(
+            error=f"{type(error).__name__}: {error}"))
+        return PackLoadResult(None, problems.sorted())
+
+
+def _load(root: Path, problems: ProblemLog) -> Pack | None:
+    survey = survey_pack(root, problems)
+    if not survey.usable:
+        return None
+    if not files.exists(root / PACK_FILE):
+        problems.add(PACK_FILE, None, _("missing: a pack folder must contain a pack.toml file"))
+        return None
+    return _PackLoader(root, problems).load()
 
 
 class _PackLoader:
@@ -73,6 +112,8 @@ class _PackLoader:
         self.pack_id = root.name
         self.readable = True  # False when the other files cannot be judged at all
         self.summary_sessions: set[str] = set()
+        self.cues = 0  # in the transcripts read so far, against limits.MAX_PACK_CUES
+        self.rules = PackRules()  # the event's dates and themes, once pack.toml is read
 
     def load(self) -> Pack | None:
         header = self._read_pack_file()
@@ -128,6 +169,7 @@ class _PackLoader:
         event = self._read_event(source, top)
         if pack_id is not None:
             self.pack_id = pack_id
+        self.rules = PackRules(event, tuple(themes))
         if top.failed or event is None:
             return None
         return Pack(id=pack_id, version=version, format=fmt, languages=languages,
@@ -174,7 +216,7 @@ class _PackLoader:
         translation_lines: dict[str, tuple[Path, int | None]] = {}
         seen: dict[str, Path] = {}
         dropped: set[str] = set()  # ids of summaries left out, already reported
-        for path in sorted(folder.glob("*.md")) if folder.is_dir() else ():
+        for path in self._summary_files(folder):
             read = self._read_summary(path, dropped)
             if read is None:
                 dropped.add(path.stem)
@@ -189,7 +231,24 @@ class _PackLoader:
             translation_lines[summary.id] = (path, fields.line("translation"))
         summaries = self._check_translations(summaries, translation_lines, dropped)
         self.summary_sessions = {summary.session for summary in summaries}
-        return tuple(sorted(summaries, key=lambda s: (s.date, s.time or time.min, s.id)))
+        # A summary whose day is not known comes after the dated ones.
+        return tuple(sorted(summaries, key=lambda s: (s.date or date.max, s.time or time.min,
+                                                      s.id)))
+
+    def _summary_files(self, folder: Path) -> list[Path]:
+        """The `*.md` entries of summaries/, by name; whether each is a file that may be read
+        is for `read_text` to say."""
+        if not files.exists(folder):
+            return []
+        try:
+            with os.scandir(folder) as listing:
+                names = sorted(entry.name for entry in listing)
+        except OSError as error:
+            self.log.add(folder, None, _("the folder cannot be read ({reason}): its summaries "
+                                         "are left out").format(reason=files.reason(error)))
+            return []
+        return [folder / name for name in names
+                if name.endswith(".md") and not name.startswith(".")]
 
     def _read_summary(self, path: Path,
                       dropped: set[str]) -> tuple[Summary, TableReader] | None:
@@ -210,13 +269,14 @@ class _PackLoader:
             id=fields.identifier("id"),
             title=fields.text("title", required=True),
             session=fields.identifier("session"),
-            date=fields.date("date", required=True),
+            date=fields.date("date"),  # absent when only the event's dates are known
             time=fields.time("time"),
             language=fields.language("language", self.languages, required=True),
             speakers=fields.people("speakers"),
             themes=fields.text_list("themes"),
             translation=fields.identifier("translation", required=False),
         )
+        self.rules.check(fields, values)
         if fields.failed:
             if isinstance(source.data.get("id"), str):
                 dropped.add(source.data["id"])
@@ -275,7 +335,7 @@ class _PackLoader:
     def _entries(self, relative: str, array: str) -> tuple[Path, TomlSource | None, list]:
         """The `[[array]]` tables of an optional TOML file, each with its position."""
         path = self.root / relative
-        if not path.is_file():
+        if not files.exists(path):
             return path, None, []
         source = read_toml(path, self.log)
         if source is None:
@@ -318,6 +378,7 @@ class _PackLoader:
                 chapters=self._chapters(fields, number),
             )
             transcript = self._transcript(fields, values["duration"])
+            self.rules.check(fields, values)
             if fields.failed:
                 continue
             if values["id"] in seen:
@@ -387,7 +448,7 @@ class _PackLoader:
         path = self._inside_pack(fields, "transcript", relative, self.root)
         if path is None:
             return None
-        text = read_text(path, self.log)
+        text = read_text(path, self.log, limits.MAX_TRANSCRIPT_BYTES)
         if text is None:
             return None
         try:
@@ -395,19 +456,39 @@ class _PackLoader:
         except WebVTTError as error:
             self.log.add(path, error.line, error.reason)
             return None
+        cues = transcript.cues
+        # Each cue is a search document: a transcript of hundreds of thousands would
+        # take the index build hours; the replay is kept without it.
+        if len(cues) > limits.MAX_TRANSCRIPT_CUES:
+            self.log.add(path, None, _("{count} cues, more than the {limit} a transcript may "
+                                       "hold: the transcript is left out").format(
+                count=format_number(len(cues)),
+                limit=format_number(limits.MAX_TRANSCRIPT_CUES)))
+            return None
+        if self.cues + len(cues) > limits.MAX_PACK_CUES:
+            self.log.add(path, None, _("the pack's transcripts would hold more than {limit} "
+                                       "cues: this one is left out").format(
+                limit=format_number(limits.MAX_PACK_CUES)))
+            return None
         for problem in transcript.problems:
             self.log.add(path, problem.line, problem.message)
-        return path, transcript.cues
+        self.cues += len(cues)
+        return path, tuple(cues)
 
     def _inside_pack(self, fields: TableReader, key: str, relative: str,
                      base: Path) -> Path | None:
-        """The existing file `relative` to `base`, which must stay inside the pack."""
-        path = (base / relative).resolve()
-        if not path.is_relative_to(self.root):
+        """The file `relative` to `base`, which must exist and stay inside the pack."""
+        try:
+            path = files.inside(self.root, relative, base)
+        except files.OutsidePack:
             fields.problem(key, _('{key} "{file}"{where} is outside the pack folder').format(
                 key=key, file=relative, where=fields.where))
             return None
-        if not path.is_file():
+        except PackFileError as error:
+            fields.problem(key, _('{key} "{file}"{where}: {reason}').format(
+                key=key, file=files.shown_name(relative), where=fields.where, reason=error))
+            return None
+        if not files.exists(path):
             fields.problem(key, _('{key} "{file}"{where}: no such file ({path})').format(
                 key=key, file=relative, where=fields.where, path=self.log.name(path)))
             return None
@@ -435,6 +516,7 @@ class _PackLoader:
                 session=self._session(fields),
                 date=fields.date("date"),
             )
+            self.rules.check(fields, values)
             relative = fields.text("file", required=True)
             file = None
             if relative is not None:
@@ -453,9 +535,35 @@ class _PackLoader:
                                          'file (.md)').format(file=relative, where=fields.where))
             text = ""
             if file.suffix.lower() in TEXT_SUFFIXES:
-                text = read_text(file, self.log) or ""
+                text = read_text(file, self.log)
+                if text is None:
+                    continue  # the file's own problem is reported
+            else:
+                problem = self._kit_file_problem(file)
+                if problem is not None:
+                    fields.problem("file", _('file "{file}"{where}: {problem}').format(
+                        file=relative, where=fields.where, problem=problem))
+                    continue
             assets.append(KitAsset(pack_id=self.pack_id, file=file, text=text, **values))
         return tuple(assets)
+
+    def _kit_file_problem(self, file: Path) -> str | None:
+        """Why a kit file that is not text cannot be shown: not a file, too big, or an image
+        that is empty, damaged, cut short or too large."""
+        try:
+            fp, size = files.open_regular(file, self.root, limits.MAX_KIT_FILE_BYTES)
+        except PackFileError as error:
+            return str(error)
+        with fp:
+            if file.suffix.lower() not in IMAGE_SUFFIXES:
+                return None
+            try:
+                check_image(fp, size, file.suffix)
+            except ImageError as error:
+                return str(error)
+            except OSError as error:
+                return _("cannot be read: {reason}").format(reason=files.reason(error))
+        return None
 
     @staticmethod
     def _kind(fields: TableReader) -> KitKind | None:

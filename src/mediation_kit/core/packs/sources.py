@@ -12,6 +12,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from mediation_kit.core.i18n import _
+from mediation_kit.core.packs import limits
+from mediation_kit.core.packs.files import PackFileError, read_bytes
 from mediation_kit.core.packs.problems import ProblemLog
 from mediation_kit.core.packs.toml_lines import KeyLines
 
@@ -31,14 +33,19 @@ class TomlSource:
     lines: KeyLines
 
 
-def read_text(path: Path, log: ProblemLog) -> str | None:
+def read_text(path: Path, log: ProblemLog, limit: int | None = None) -> str | None:
+    """The UTF-8 text of `path`, a regular file inside the pack of at most `limit` bytes
+    (by default limits.MAX_TEXT_BYTES); None when it cannot be used (the problem is in `log`)."""
     try:
-        return path.read_text(encoding="utf-8").lstrip("\ufeff")
+        data = read_bytes(path, log.root, limits.MAX_TEXT_BYTES if limit is None else limit)
+    except PackFileError as error:
+        log.add(path, None, str(error))
+        return None
+    try:
+        return data.decode("utf-8").lstrip("\ufeff")
     except UnicodeDecodeError as error:
         log.add(path, None, _("not UTF-8 text (byte {position} cannot be read): save the file "
                               "as UTF-8").format(position=error.start))
-    except OSError as error:
-        log.add(path, None, _("cannot be read: {reason}").format(reason=error.strerror or error))
     return None
 
 
@@ -47,6 +54,10 @@ def parse_toml(text: str, path: Path, log: ProblemLog, first_line: int = 1) -> T
     does not parse (the problem is in `log`)."""
     try:
         data = tomllib.loads(text)
+    except RecursionError:
+        log.add(path, None, _("not usable: lists or tables are nested inside each other too "
+                              "deeply"))
+        return None
     except tomllib.TOMLDecodeError as error:
         line, message = describe_toml_error(str(error), text)
         log.add(path, None if line is None else line + first_line - 1, message)

@@ -4,6 +4,7 @@ and the UI. Plain data, no Whoosh types, so that callers never depend on the eng
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -47,6 +48,48 @@ class Hit:
     parent_key: str | None = None  # a cue's replay key
     language: str | None = None
     date_precision: str = "day"  # "month" when the event's sources give only the month
+    # Set when the resource's own day is unknown: `date`..`date_end` are then its event's
+    # dates, shown as such rather than as a day the kit does not know.
+    date_end: date | None = None
+
+
+def stored_dates(value: str | None) -> tuple[date | None, date | None, str]:
+    """The index's stored date as (date, date_end, precision).
+
+    "2025-10-29" is a day; "2024-03" a month; "2025-10-29/2025-10-30" (or "2024-03/2024-04")
+    the event's dates, stored for a resource whose own day is not known.
+    """
+    if not value:
+        return None, None, "day"
+    first, _, last = value.partition("/")
+    precision = "month" if len(first) == 7 else "day"
+
+    def parse(text: str) -> date:
+        return date.fromisoformat(text if len(text) == 10 else f"{text}-01")
+
+    return parse(first), parse(last) if last else None, precision
+
+
+def hit_from_stored(stored: Mapping, snippet: str, score: float = 0.0) -> Hit:
+    """A result row from a resource's stored fields: the search results and the browse lists
+    of an event build their rows the same way, so they show the same date and snippet."""
+    day, day_end, precision = stored_dates(stored.get("date"))
+    is_cue = stored.get("type") == "cue"
+    return Hit(
+        key=stored["key"],
+        type=stored.get("type", ""),
+        title=stored.get("title", ""),
+        pack_id=stored.get("pack", ""),
+        event=stored.get("event_name", ""),
+        date=day,
+        date_end=day_end,
+        date_precision=precision,
+        score=score,
+        snippet=snippet,
+        time=stored.get("time") if is_cue else None,
+        parent_key=stored.get("parent"),
+        language=stored.get("lang") or None,
+    )
 
 
 @dataclass(frozen=True)

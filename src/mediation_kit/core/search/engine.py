@@ -13,11 +13,9 @@ import logging
 import os
 import threading
 from collections import OrderedDict
-from datetime import date
 from pathlib import Path
 
 from mediation_kit.core.i18n import _
-from mediation_kit.core.model import ResourceType
 from mediation_kit.core.search import pairs, querylang
 from mediation_kit.core.search.analysis import (
     ALL_STOP_WORDS,
@@ -27,7 +25,8 @@ from mediation_kit.core.search.analysis import (
     keyword_value,
     terms_for,
 )
-from mediation_kit.core.search.api import FACETS, FacetCount, Hit, SearchQuery, SearchResults
+from mediation_kit.core.search.api import (
+    FACETS, FacetCount, Hit, SearchQuery, SearchResults, hit_from_stored)
 from mediation_kit.core.search.index import META_FILE, read_meta
 from mediation_kit.core.search.querylang import AnyOf, ParsedQuery, Phrase, Word
 from mediation_kit.core.search.ranking import Ranker, read_postings
@@ -230,21 +229,8 @@ class SearchEngine:
 
     def _hit(self, docnum: int, score: float, marker: Marker) -> Hit:
         stored = self._searcher.stored_fields(docnum)
-        day = stored.get("date")
-        return Hit(
-            key=stored["key"],
-            type=stored.get("type", ""),
-            title=stored.get("title", ""),
-            pack_id=stored.get("pack", ""),
-            event=stored.get("event_name", ""),
-            date=_stored_date(day),
-            date_precision="month" if day and len(day) == 7 else "day",
-            score=float(score or 0.0),
-            snippet=make_snippet(stored.get("text") or "", marker),
-            time=stored.get("time") if stored.get("type") == ResourceType.CUE.value else None,
-            parent_key=stored.get("parent"),
-            language=stored.get("lang") or None,
-        )
+        return hit_from_stored(stored, make_snippet(stored.get("text") or "", marker),
+                               float(score or 0.0))
 
     # --- compiling the parsed query --------------------------------------------------------
 
@@ -374,8 +360,31 @@ class SearchEngine:
                     if value:
                         values[value] = frozenset(read_postings(reader.postings(field, raw))[0])
                 table[facet] = values
+            table["speaker"] = self._speakers_per_event(table["speaker"], table["event"])
             self._facet_docs = table
         return self._facet_docs
+
+    def _speakers_per_event(self, speakers: dict[str, frozenset[int]],
+                            events: dict[str, frozenset[int]]) -> dict[str, frozenset[int]]:
+        """A name found in several events becomes one value per event, labelled with the
+        event: two people may share a name, and no source says that the Daniel Kaplan of one
+        event is the one of another. `speaker:"Daniel Kaplan"` still finds both by their
+        label's words."""
+        labels = self._labels.setdefault("speaker", {})
+        event_labels = self._labels.get("event", {})
+        out: dict[str, frozenset[int]] = {}
+        for value, docs in speakers.items():
+            per_event = {pack: docs & event_docs for pack, event_docs in events.items()
+                         if docs & event_docs}
+            if len(per_event) < 2:
+                out[value] = docs
+                continue
+            name = labels.get(value, value)
+            for pack, pack_docs in per_event.items():
+                key = f"{value} @{pack}"
+                out[key] = pack_docs
+                labels[key] = f"{name} ({event_labels.get(pack, pack)})"
+        return out
 
     def _label(self, facet: str, value: str) -> str:
         return self._labels.get(facet, {}).get(value, value)
@@ -498,10 +507,3 @@ class SearchEngine:
         scorers = tuple(s for c in clauses for s in c.scorers)
         top = self._ranker.top(docs, scorers, size)
         return tuple(self._hit(docnum, score, marker) for docnum, score in top)
-
-
-def _stored_date(day: str | None) -> date | None:
-    """The stored date: YYYY-MM-DD, or YYYY-MM for an event known only to the month."""
-    if not day:
-        return None
-    return date.fromisoformat(day if len(day) == 10 else f"{day}-01")

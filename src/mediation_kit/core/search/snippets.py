@@ -13,10 +13,16 @@ from functools import lru_cache
 from whoosh.lang import stemmer_for_language
 
 from mediation_kit.core.search.analysis import ALL_STOP_WORDS, _fold_cached
+from mediation_kit.core.search.documents import MAX_WORD_CHARS, STORED_CHARS
 from mediation_kit.core.search.schema import TEXT_LANGUAGES
 
 WINDOW_WORDS = 28  # words shown around the first match
 LEAD_WORDS = 6  # of which before it
+# Bounds that hold for any text (a 50 MB press text of one line must not become a snippet).
+# A word longer than MAX_WORD_CHARS is never marked, as the index leaves it out too.
+SCAN_CHARS = STORED_CHARS - 1  # of the text searched for the first match
+MAX_SNIPPET_CHARS = 400  # of the text shown
+LEAD_CHARS = 120  # at most, before the first match
 _token_re = re.compile(r"\w+")
 _STEMMERS = {lang: stemmer_for_language(lang) for lang in TEXT_LANGUAGES}
 
@@ -65,15 +71,21 @@ class Marker:
 
 
 def make_snippet(text: str, marker: Marker, window: int = WINDOW_WORDS) -> str:
-    """HTML for `text` around its first marked word (or its start when nothing is marked)."""
+    """HTML for `text` around its first marked word (or its start when nothing is marked).
+
+    Bounded whatever the text: only its first SCAN_CHARS are scanned, a "word" longer than
+    MAX_WORD_CHARS (a pasted blob, a line of one letter) is never marked, and the passage
+    shown holds at most MAX_SNIPPET_CHARS of the text.
+    """
     if not text:
         return ""
+    scanned = text[:SCAN_CHARS]
     tokens = []  # (start, end, marked)
     first = None
-    complete = True  # False when the scan stopped before the end of the text
+    complete = len(text) <= SCAN_CHARS  # False when the scan stopped before the end
     matches = marker.matches if marker else (lambda word: False)
-    for m in _token_re.finditer(text):
-        marked = matches(m.group())
+    for m in _token_re.finditer(scanned):
+        marked = m.end() - m.start() <= MAX_WORD_CHARS and matches(m.group())
         if marked and first is None:
             first = len(tokens)
         tokens.append((m.start(), m.end(), marked))
@@ -87,10 +99,16 @@ def make_snippet(text: str, marker: Marker, window: int = WINDOW_WORDS) -> str:
     start = 0 if begin == 0 else shown[0][0]
     cut = not complete or begin + window < len(tokens)
     end = shown[-1][1] if cut else len(text)
-    out = ["…"] if begin > 0 else []
+    # Long words before the match would push it out of the passage: start closer to it.
+    if first is not None and tokens[first][0] - start > LEAD_CHARS:
+        start = tokens[first][0] - LEAD_CHARS
+    if end - start > MAX_SNIPPET_CHARS:
+        end = start + MAX_SNIPPET_CHARS
+        cut = True
+    out = ["…"] if start > 0 else []
     pos = start
     for s, e, marked in shown:
-        if marked:
+        if marked and s >= start and e <= end:
             out.append(html.escape(text[pos:s]))
             out.append('<b class="hit">' + html.escape(text[s:e]) + "</b>")
             pos = e

@@ -170,11 +170,24 @@ class SummaryView(QWidget):
 
     def _meta_text(self, summary: Summary) -> str:
         pack = self.library.pack(summary.pack_id) if self.library is not None else None
-        when = i18n.format_day(summary.date, date_precision(pack))
+        when = self._when(summary, pack)
         if summary.time is not None:
             when = _("{date}, {time}").format(date=when, time=i18n.format_time(summary.time))
         place = event_line(pack.event if pack is not None else None)
         return _("{event} — {when}").format(event=place, when=when) if place else when
+
+    @staticmethod
+    def _when(summary: Summary, pack) -> str:
+        """The summary's day; when it is not known, its event's dates, saying so."""
+        if summary.date is not None:
+            return i18n.format_day(summary.date, date_precision(pack))
+        if pack is None:
+            return _("Date not known")
+        event = pack.event
+        dates = i18n.format_event_dates(event.start, event.end, event.date_precision)
+        if event.date_precision == "day" and event.start != event.end:
+            return _("{dates}, day not known").format(dates=dates)
+        return dates
 
     def _show_language_notice(self, summary: Summary) -> None:
         interface = i18n.current_language()

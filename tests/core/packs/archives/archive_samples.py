@@ -24,6 +24,7 @@ id = "{id}"
 version = "{version}"
 languages = ["fr"]
 licence = "CC-BY-SA-4.0"
+themes = [{themes}]
 
 [event]
 name = "{name}"
@@ -40,7 +41,7 @@ SUMMARY = """\
 id = "{id}"
 title = "{title}"
 session = "{id}"
-date = 2025-06-10
+date = 2025-06-{day:02d}
 language = "fr"
 themes = [{themes}]
 +++
@@ -52,7 +53,7 @@ REPLAY = """\
 [[replay]]
 id = "{id}"
 title = "{title}"
-date = 2025-06-10
+date = 2025-06-{day:02d}
 language = "fr"
 transcript = "replays/{id}.vtt"
 """
@@ -64,19 +65,22 @@ def write_pack(parent: Path, pack_id: str, version: str, summaries: dict[str, tu
     """summaries: {id: (title, body, themes)}; replays: {id: [cue text, …]}."""
     root = Path(parent) / pack_id
     (root / "summaries").mkdir(parents=True, exist_ok=True)
-    (root / "pack.toml").write_text(PACK.format(id=pack_id, version=version, name=name,
-                                                day=day), encoding="utf-8")
+    themes = sorted({t for _title, _body, listed in summaries.values() for t in listed})
+    (root / "pack.toml").write_text(PACK.format(
+        id=pack_id, version=version, name=name, day=day,
+        themes=", ".join(f'"{t}"' for t in themes)), encoding="utf-8")
     for old in (root / "summaries").glob("*.md"):
         old.unlink()
     for sid, (title, body, themes) in summaries.items():
         (root / "summaries" / f"{sid}.md").write_text(SUMMARY.format(
-            id=sid, title=title, body=body, themes=", ".join(f'"{t}"' for t in themes)),
+            id=sid, title=title, body=body, day=day,
+            themes=", ".join(f'"{t}"' for t in themes)),
             encoding="utf-8")
     if replays:
         (root / "replays").mkdir(exist_ok=True)
         blocks = []
         for rid, cues in replays.items():
-            blocks.append(REPLAY.format(id=rid, title=f"Captation {rid}"))
+            blocks.append(REPLAY.format(id=rid, title=f"Captation {rid}", day=day))
             lines = ["WEBVTT", ""]
             for n, text in enumerate(cues):
                 stamp = f"00:{n // 60:02d}:{n % 60:02d}"
