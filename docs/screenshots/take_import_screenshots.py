@@ -1,19 +1,21 @@
 """Takes the import dialog's screenshots from the real app, on archives of the real packs.
 
     Xvfb :5 -screen 0 1366x768x24 -nolisten tcp -noreset &
-    DISPLAY=:5 .venv/bin/python docs/screenshots/take_import_screenshots.py
+    DISPLAY=:5 .venv/bin/python docs/screenshots/take_import_screenshots.py [--language fr]
 
 A temporary kit ships nec-2025 and reset-2019 and trusts a key made for the occasion; the
 example workshop plan is in its plans folder. Archives: rns-2024 signed (a new pack), nec-2025
-1.0.1 (an update that removes a summary cited by the plan, shortens another and retags a
+one patch version up (an update that removes a summary cited by the plan, shortens another and retags a
 poster: nothing is added or invented), rns-2024 unsigned, rns-2024 signed by a key the kit does not know, and rns-2024 cut in half
 (refused). Writes import-new.png, import-update.png, import-unsigned.png,
-import-unknown-key.png and import-refused.png next to this script.
+import-unknown-key.png and import-refused.png next to this script; with --language fr,
+import-update-fr.png only (the French of the longest dialog).
 """
 
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import sys
 import tempfile
@@ -69,8 +71,9 @@ def make_kit() -> dict[str, Path]:
 
     archives = {}
     rns = REPO / "resources" / "packs" / "rns-2024"
-    archives["new"] = WORK / "rns-2024-1.2.0.mkpack"
-    build_archive(rns, WORK / "maintainers", archives["new"])
+    built = WORK / "rns-2024.mkpack"
+    version = build_archive(rns, WORK / "maintainers", built).version
+    archives["new"] = built.rename(WORK / f"rns-2024-{version}.mkpack")
     archives["unsigned"] = WORK / "rns-2024-unsigned.mkpack"
     build_archive(rns, None, archives["unsigned"])
     generate_key_pair(WORK / "someone")
@@ -83,8 +86,12 @@ def make_kit() -> dict[str, Path]:
     update = WORK / "update" / "nec-2025"
     shutil.copytree(REPO / "resources" / "packs" / "nec-2025", update)
     pack_toml = update / "pack.toml"
-    pack_toml.write_text(pack_toml.read_text(encoding="utf-8").replace(
-        'version = "1.0.0"', 'version = "1.0.1"'), encoding="utf-8")
+    text = pack_toml.read_text(encoding="utf-8")
+    version = re.search(r'^version = "([0-9.]+)"', text, re.M).group(1)
+    parts = version.split(".")
+    newer = ".".join([*parts[:-1], str(int(parts[-1]) + 1)])
+    pack_toml.write_text(text.replace(f'version = "{version}"', f'version = "{newer}"'),
+                         encoding="utf-8")
     (update / "summaries" / "souverainete-regulation.md").unlink()
     summary = update / "summaries" / "fred-turner.md"
     lines = summary.read_text(encoding="utf-8").splitlines()
@@ -92,7 +99,7 @@ def make_kit() -> dict[str, Path]:
     kit = update / "kit" / "kit.toml"
     kit.write_text(kit.read_text(encoding="utf-8").replace(', "impression"]', "]", 1),
                    encoding="utf-8")
-    archives["update"] = WORK / "nec-2025-1.0.1.mkpack"
+    archives["update"] = WORK / f"nec-2025-{newer}.mkpack"
     build_archive(update, WORK / "maintainers", archives["update"])
     return archives
 
@@ -113,11 +120,12 @@ def shoot(window: MainWindow, archive: Path, name: str, before=None) -> None:
 
 
 def main() -> int:
+    language = sys.argv[sys.argv.index("--language") + 1] if "--language" in sys.argv else "en"
     archives = make_kit()
-    app = QApplication(sys.argv)
+    app = QApplication(sys.argv[:1])
     services = AppServices(app)
     settings = Settings(WORK / "portable" / "settings.toml")
-    settings["language"] = "en"
+    settings["language"] = language
     services.apply(settings)
     window = MainWindow(settings, app_services=services)
     window.resize(1280, 760)
@@ -125,6 +133,11 @@ def main() -> int:
     window.start_loading()
     wait_until(lambda: window.content is not None, timeout=180)
     settle(1.0)
+    if language != "en":
+        shoot(window, archives["update"], f"import-update-{language}")
+        window.close()
+        shutil.rmtree(WORK, ignore_errors=True)
+        return 0
     shoot(window, archives["new"], "import-new")
     shoot(window, archives["update"], "import-update")
     shoot(window, archives["unsigned"], "import-unsigned")
