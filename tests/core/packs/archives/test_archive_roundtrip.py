@@ -215,3 +215,27 @@ def test_a_switch_whose_new_state_does_not_check_rolls_back(kit, monkeypatch):
     assert installed.state.generation == "gen-000001"
     assert [p.version for p in installed.in_use if p.id == "fest-2025"] == ["1.0.0"]
     assert _keys(kit, "zéphyrine") == ["fest-2025:summary:ouverture"]
+
+
+def test_an_import_where_files_cannot_be_linked_copies_them(kit, monkeypatch):
+    """A FAT or exFAT stick (portable mode) has no hard links: the files are copied."""
+    import os
+
+    src = kit.root / "src"
+    v1 = kit.build(write_pack(src, "fest-2025", "1.0.0", FEST), kit.maintainers_key, "v1.mkpack")
+    import_archive(v1, kit.context())
+
+    def no_links(*_args, **_kwargs):
+        raise OSError(1, "Operation not permitted")
+
+    real_link = os.link
+    monkeypatch.setattr(os, "link", no_links)
+    other = kit.build(write_pack(src, "autre-2025", "1.0.0", FEST, name="Autre fête"),
+                      kit.maintainers_key, "other.mkpack")
+    result = import_archive(other, kit.context())
+    assert result.incremental
+    monkeypatch.setattr(os, "link", real_link)
+    for name in ("fest-2025", "autre-2025"):
+        assert kit.context().installed().get(name) is not None
+    index = kit.data / "packs" / result.generation / "index"
+    assert all(path.stat().st_nlink == 1 for path in index.iterdir())
