@@ -51,6 +51,7 @@ def test_an_unsigned_pack_needs_the_explicit_tick(qtbot, ui_kit):
     dialog = _dialog(qtbot, ui_kit, ui_kit.archive("1.0.0", FEST, signed=False))
     assert dialog.warning.isVisible() and "not signed" in dialog.warning.text()
     assert not dialog.import_button.isEnabled()
+    assert dialog.focusWidget() is dialog.consent  # the keyboard lands on the decision
     dialog.consent.setChecked(True)
     assert dialog.import_button.isEnabled()
     with qtbot.waitSignal(dialog.pack_imported, timeout=20000):

@@ -113,6 +113,11 @@ class ImportDialog(QDialog):
         else:
             self.info, self.state = outcome, "ready"
         self.retranslate()
+        # The keyboard lands where the next decision is: the tick, Import, or Close.
+        if self.state == "ready":
+            (self.consent if self.info.needs_consent else self.import_button).setFocus()
+        else:
+            self.close_button.setFocus()
 
     def on_inspect_failed(self, message: str, _details: str) -> None:
         self._handle = None
@@ -210,6 +215,7 @@ class ImportDialog(QDialog):
         self.consent.setText(_("I trust where this pack comes from: import it anyway"))
         self.consent.setAccessibleName(self.consent.text())
         self.progress.setAccessibleName(_("Import progress"))
+        self.warning.setAccessibleName(_("Warning"))
         name = html.escape(self.archive.name)
         busy = self.state in ("checking", "importing")
         self.progress.setVisible(busy)
