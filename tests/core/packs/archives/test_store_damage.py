@@ -49,7 +49,7 @@ def test_an_imported_pack_folder_gone_costs_only_itself(kit):
     folder.rename(folder.with_name("elsewhere"))
     sources = _sources(kit)
     assert [f.name for f in sources.packs] == ["bundled-2024"]
-    assert "fest-2025: missing" in sources.problems[0]
+    assert "fest-2025: the folder of this imported pack is missing" in sources.problems[0]
 
 
 def test_the_search_still_works_when_the_store_is_damaged(kit):
