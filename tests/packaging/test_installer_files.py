@@ -220,8 +220,9 @@ def test_self_test_from_source_prints_one_json_report(tmp_path):
     # Then stdout is exactly one JSON document, whose exit status matches its verdict
     report = json.loads(result.stdout)
     names = [check["name"] for check in report["checks"]]
-    assert names == ["paths", "index", "search", "accents", "library", "translations", "qt",
-                     "main_window", "qt_translations", "multimedia", "playback"]
+    assert names == ["paths", "index", "search", "accents", "library", "translations",
+                     "signatures", "qt", "main_window", "qt_translations", "multimedia",
+                     "playback"]
     assert result.returncode == (0 if report["ok"] else 1)
     assert report["failed"] == [c["name"] for c in report["checks"] if not c["ok"]]
     assert report["frozen"] is False
