@@ -1,6 +1,13 @@
 """Search speed and memory on a generated French corpus, against SQLite FTS5 as the floor.
 
     .venv/bin/python bench/search_bench.py --docs 2000
+    .venv/bin/python bench/search_bench.py --resources DIR
+
+With `--resources DIR` the packs of `DIR/packs/` (a resources folder, such as the one
+bench/scale_corpus.py writes) are read and indexed instead of the generated corpus; the index
+is built where the kit's command line looks for it (a temporary user folder), and
+`mediation-kit search` is timed as a person runs it, interpreter start included (cli_ms, the
+median of five calls). The relevance checks, tied to the generated corpus, are then left out.
 
 Generates a deterministic corpus of N documents (about 300-word summaries, replays whose
 transcripts are cut into cues, short kit captions), builds the index through the kit's own
@@ -9,7 +16,10 @@ snippets and facets), then the same corpus and queries through SQLite FTS5 (`uni
 remove_diacritics 2`, prefix indexes, `snippet()`, bm25 order, a total count). Prints a table
 per query class and, last, one line:
 
-    docs=N p95_ms=<kit, worst class> fts5_p95_ms=<same class> ratio=... build_s=... index_mb=... rss_mb=...
+    docs=N p95_ms=<kit, worst class> fts5_p95_ms=<same class> ratio=... build_s=... index_mb=...
+    rss_mb=... first_ms=... p50_ms=... [cli_ms=...]
+
+(first_ms: the first query after opening the index; p50_ms: the median over every query.)
 
 Each distinct query is timed once after one warm-up query, as a person would type it: the
 engine's per-term caches only help where a real session would have them too.
@@ -23,6 +33,7 @@ exits with 1 if one fails. Run it at 2,000 and 20,000 documents.
 from __future__ import annotations
 
 import argparse
+import os
 import random
 import resource
 import shutil
@@ -241,8 +252,9 @@ def p95(values: list[float]) -> float:
 
 def run_kit(index_dir: Path, mix) -> dict[str, list[float]]:
     engine = SearchEngine(index_dir)
-    engine.search(SearchQuery("atelier"))  # warm-up: facet tables, first reads
-    times = {}
+    t0 = time.perf_counter()
+    engine.search(SearchQuery("atelier", with_facets=True))  # warm-up: facet tables, first reads
+    times = {"first": [(time.perf_counter() - t0) * 1000]}
     for cls, queries in mix.items():
         as_you_type = cls == "prefix"
         times[cls] = []
@@ -324,6 +336,20 @@ def run_fts(con: sqlite3.Connection, mix) -> dict[str, list[float]]:
     return times
 
 
+def time_cli(calls: int = 5) -> float:
+    """Median wall-clock ms of `mediation-kit search` (a new interpreter each time) on the
+    index just built, found where the command line looks for it."""
+    import subprocess
+
+    times = []
+    for word in ["numérique", "médiation", "bibliothèque", "atelier", "données"][:calls]:
+        t0 = time.perf_counter()
+        subprocess.run([sys.executable, "-m", "mediation_kit", "search", word], check=True,
+                       stdout=subprocess.DEVNULL, env=dict(os.environ))
+        times.append((time.perf_counter() - t0) * 1000)
+    return statistics.median(times)
+
+
 def peak_rss_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
@@ -336,19 +362,37 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--docs", type=int, default=2000)
     parser.add_argument("--keep", type=Path, help="build the index here and keep it")
+    parser.add_argument("--resources", type=Path, metavar="DIR",
+                        help="index the packs of DIR/packs instead of a generated corpus")
     args = parser.parse_args(argv)
+    if args.resources is not None and not (args.resources / "packs").is_dir():
+        parser.error(f"{args.resources}: no packs/ folder inside")
 
     work = Path(tempfile.mkdtemp(prefix="search-bench-"))
     try:
-        packs = make_corpus(args.docs, work / "packs")
+        fingerprint = "bench"
+        if args.resources is not None:
+            from mediation_kit.core import paths
+            from mediation_kit.core.search.index import index_fingerprint, load_packs_for_index
+
+            os.environ["MEDIATION_KIT_RESOURCES"] = str(args.resources.resolve())
+            os.environ["MEDIATION_KIT_PORTABLE_DIR"] = str(work / "user")
+            packs = load_packs_for_index(paths.packs_dir())
+            fingerprint = index_fingerprint(paths.packs_dir())
+            default_index = paths.user_dirs().index_cache
+        else:
+            packs = make_corpus(args.docs, work / "packs")
+            default_index = work / "index"
         rss = {"corpus": peak_rss_mb()}
-        index_dir = args.keep or work / "index"
+        index_dir = args.keep or default_index
         t0 = time.perf_counter()
-        count = build_index(packs, index_dir, fingerprint="bench")
+        count = build_index(packs, index_dir, fingerprint=fingerprint)
         build_s = time.perf_counter() - t0
         rss["build"] = peak_rss_mb()
         mix = query_mix()
         kit = run_kit(index_dir, mix)
+        first_ms = kit.pop("first")[0]
+        every = [t for times in kit.values() for t in times]
         rss["kit queries"] = peak_rss_mb()
         con = build_fts(packs, work / "fts.sqlite")
         fts = run_fts(con, mix)
@@ -370,9 +414,15 @@ def main(argv: list[str] | None = None) -> int:
                 worst = cls
         kp, fp = p95(kit[worst]), p95(fts[worst])
         print(f"worst class: {worst}")
+        cli = ""
+        failed = 0
+        if args.resources is not None and args.keep is None:
+            cli = f" cli_ms={time_cli():.0f}"
+        else:
+            failed = print_relevance(index_dir, packs)
         print(f"docs={count} p95_ms={kp:.1f} fts5_p95_ms={fp:.1f} ratio={kp / max(fp, 1e-3):.1f} "
-              f"build_s={build_s:.1f} index_mb={folder_mb(index_dir):.1f} rss_mb={rss_mb:.0f}")
-        failed = print_relevance(index_dir, packs)
+              f"build_s={build_s:.1f} index_mb={folder_mb(index_dir):.1f} rss_mb={rss_mb:.0f} "
+              f"first_ms={first_ms:.1f} p50_ms={statistics.median(every):.1f}{cli}")
     finally:
         shutil.rmtree(work, ignore_errors=True)
     return 1 if failed else 0
