@@ -333,28 +333,29 @@ def test_applying_a_bad_value_changes_nothing(qtbot, tmp_path):
 # --- SIGTERM -------------------------------------------------------------------------------
 
 # The real app, whose index build waits (as a long one would) until the app is quitting.
+# The index is built in a child process: the child's build is slowed down by a module the
+# child imports (it waits at each progress report until it is asked to stop).
+SLOW_BUILD = """
+from mediation_kit.core.search import build_process, index
+
+def slow_child(packs_dir, output_dir, fingerprint, language, conn, stop):
+    real_report = index.report
+
+    def slow_report(progress, done, total, message):
+        real_report(progress, done, total, message)
+        print("building", flush=True)
+        stop.wait(60)
+
+    index.report = slow_report
+    build_process._child(packs_dir, output_dir, fingerprint, language, conn, stop)
+"""
 SLOW_APP = """
-import sys, threading
-from PySide6.QtWidgets import QApplication
-from mediation_kit.core.search import index
+import sys
+import slow_build
+from mediation_kit.core.search import build_process
 from mediation_kit.ui import app
 
-quitting = threading.Event()
-real_report = index.report
-
-def slow_report(progress, done, total, message):
-    real_report(progress, done, total, message)
-    print("building", flush=True)
-    quitting.wait(60)
-
-index.report = slow_report
-real_exec = QApplication.exec
-
-def exec_and_watch(*_args):
-    QApplication.instance().aboutToQuit.connect(quitting.set)
-    return real_exec()
-
-QApplication.exec = exec_and_watch
+build_process._child = slow_build.slow_child
 sys.exit(app.run_app([]))
 """
 
@@ -365,8 +366,10 @@ def test_sigterm_during_the_index_build_quits_cleanly(tmp_path):
     user = tmp_path / "user"
     resources = tmp_path / "resources"
     write_pack(resources / "packs")
+    (tmp_path / "slow_build.py").write_text(SLOW_BUILD, encoding="utf-8")
     env = {**os.environ, "MEDIATION_KIT_PORTABLE_DIR": str(user), "QT_QPA_PLATFORM": "offscreen",
-           "MEDIATION_KIT_RESOURCES": str(resources), "LANGUAGE": "en"}
+           "MEDIATION_KIT_RESOURCES": str(resources), "LANGUAGE": "en",
+           "PYTHONPATH": os.pathsep.join([str(tmp_path), os.environ.get("PYTHONPATH", "")])}
     process = subprocess.Popen([sys.executable, "-c", SLOW_APP], env=env, text=True,
                                stdout=subprocess.PIPE, stderr=subprocess.PIPE)
     assert process.stdout.readline().strip() == "building", process.stderr.read()

@@ -19,6 +19,24 @@ from mediation_kit.core.tasks import CancelToken, Cancelled, ProgressCallback
 log = logging.getLogger(__name__)
 
 
+@dataclass(frozen=True)
+class IndexJob:
+    """What `ensure_index` needs to build the index later."""
+
+    packs_dir: Path | list[Path]
+    shipped_index_dir: Path
+    index_cache_dir: Path
+
+
+@dataclass
+class BuiltIndex:
+    """What a build gives the window: the engine, its message and any problems."""
+
+    engine: Any | None
+    message: str
+    problems: list[Any] = field(default_factory=list)
+
+
 @dataclass
 class Content:
     library: Any  # core.packs.Library, None when the packs could not be read
@@ -27,6 +45,9 @@ class Content:
     # the packs' problems, and the index's when it is unusable or something was moved aside.
     problems: list[Any] = field(default_factory=list)
     index_message: str = ""  # why the engine is None, or what was rebuilt
+    # The index still to build (the window builds it in another process, see
+    # `build_pending_index`); `engine` meanwhile is the previous index, or None.
+    index_job: IndexJob | None = None
 
     @property
     def packs(self) -> tuple[Pack, ...]:
@@ -83,8 +104,10 @@ _cleaned_up = False
 
 
 def load_installed_content(*, progress: ProgressCallback | None = None,
-                           cancel: CancelToken | None = None) -> Content:
-    """The bundled and imported packs in use (what killed imports left is cleaned first)."""
+                           cancel: CancelToken | None = None,
+                           build_later: bool = True) -> Content:
+    """The bundled and imported packs in use (what killed imports left is cleaned first).
+    An index to build is left to the window (`build_later`, see `load_content`)."""
     from mediation_kit.core.packs.installed import default_content_sources
     from mediation_kit.core.packs.problems import Problem
 
@@ -94,16 +117,20 @@ def load_installed_content(*, progress: ProgressCallback | None = None,
     sources = default_content_sources(clean_up=not _cleaned_up)
     _cleaned_up = True
     content = load_content(sources.packs, sources.shipped_index_dir, sources.index_dir,
-                           progress=progress, cancel=cancel)
+                           progress=progress, cancel=cancel, build_later=build_later)
     content.problems += [Problem("", None, problem) for problem in sources.problems]
     return content
 
 
 def load_content(packs_dir: Path | list[Path], shipped_index_dir: Path, index_cache_dir: Path,
                  *, progress: ProgressCallback | None = None,
-                 cancel: CancelToken | None = None) -> Content:
+                 cancel: CancelToken | None = None, build_later: bool = False) -> Content:
     """Loads the packs (a packs folder, or a list of pack folders), makes sure the index is
-    usable (rebuilding it if needed) and opens it."""
+    usable (rebuilding it if needed, with the packs already loaded) and opens it.
+
+    `build_later`: an index that must be built is not built here; the content comes back at
+    once with an `index_job` (and the previous index, whole but out of date, when there is
+    one), so that the events can be browsed while `build_pending_index` runs."""
     from mediation_kit.core.i18n import _
     from mediation_kit.core.packs import Library
     from mediation_kit.core.packs.library import load_pack_folders
@@ -125,10 +152,24 @@ def load_content(packs_dir: Path | list[Path], shipped_index_dir: Path, index_ca
     message = ""
     try:
         from mediation_kit.core.search.engine import SearchEngine
-        from mediation_kit.core.search.index import ensure_index
+        from mediation_kit.core.search.index import ensure_index, usable_index
 
-        status = ensure_index(packs_dir, shipped_index_dir, index_cache_dir,
-                              progress=progress, cancel=cancel)
+        if build_later:
+            status, previous = usable_index(packs_dir, shipped_index_dir, index_cache_dir)
+            if status is None:
+                job = IndexJob(packs_dir, shipped_index_dir, index_cache_dir)
+                engine = SearchEngine(previous) if previous is not None else None
+                if engine is not None:
+                    message = _("The content packs changed: search uses the previous index "
+                                "until the new one is built.")
+                else:
+                    message = _("The search index is being built…")
+                return Content(library=library, engine=engine, problems=problems,
+                               index_message=message, index_job=job)
+        else:
+            status = ensure_index(packs_dir, shipped_index_dir, index_cache_dir,
+                                  progress=progress, cancel=cancel,
+                                  packs=list(library.packs) if library is not None else None)
         message = getattr(status, "message", "") or ""
         problems += [Problem(str(status.path), None, warning)
                      for warning in getattr(status, "warnings", ())]
@@ -139,3 +180,25 @@ def load_content(packs_dir: Path | list[Path], shipped_index_dir: Path, index_ca
         if not isinstance(error, Cancelled):  # cancelled: the window is closing
             problems.append(Problem(str(index_cache_dir), None, message))
     return Content(library=library, engine=engine, problems=problems, index_message=message)
+
+
+def build_pending_index(job: IndexJob, *, progress: ProgressCallback | None = None,
+                        cancel: CancelToken | None = None) -> BuiltIndex:
+    """Builds the index of `job` in a process of its own and opens it (run off the GUI
+    thread: this thread only waits for the child's reports)."""
+    from mediation_kit.core.i18n import _
+    from mediation_kit.core.packs.problems import Problem
+    from mediation_kit.core.search.engine import SearchEngine
+    from mediation_kit.core.search.index import ensure_index
+
+    try:
+        status = ensure_index(job.packs_dir, job.shipped_index_dir, job.index_cache_dir,
+                              progress=progress, cancel=cancel, in_process=False)
+        problems = [Problem(str(status.path), None, w) for w in status.warnings]
+        return BuiltIndex(SearchEngine(status.path), status.message, problems)
+    except Cancelled:
+        raise
+    except Exception as error:  # the window stays usable for browsing
+        log.exception("the search index could not be built")
+        message = _("Search is unavailable: {error}").format(error=error)
+        return BuiltIndex(None, message, [Problem(str(job.index_cache_dir), None, message)])

@@ -401,6 +401,12 @@ class MainWindow(QMainWindow):
         self.content = content
         if not self.built:
             return  # finish_building() shows it
+        if content.index_job is not None:  # browse now, search once the index is built
+            self.home_page.set_packs(content.packs)
+            if self._resource_views is not None:
+                self._resource_views.set_library(content.library)
+            self._start_index_build(content)
+            return
         self.progress_bar.setVisible(False)
         log.info("content loaded: %d packs; index: %s", len(content.packs),
                  content.index_message or "opened")
@@ -428,6 +434,30 @@ class MainWindow(QMainWindow):
         self.content_loaded.emit()
         if self.search_field.text().strip():
             self.run_search()
+
+    def _start_index_build(self, content: Content) -> None:
+        """Builds the index in another process; the previous one (if any) serves meanwhile."""
+        from mediation_kit.ui.content import build_pending_index
+        from mediation_kit.ui.workers import run_task
+
+        job, content.index_job = content.index_job, None
+        self._set_status(lambda: content.index_message)
+        handle = run_task(partial(build_pending_index, job), with_progress=True, parent=self)
+        handle.signals.progress.connect(self.on_loader_progress)
+        handle.signals.finished.connect(self.on_index_built)
+        handle.signals.failed.connect(self.on_loader_failed)
+        self._load_handle = handle
+
+    def on_index_built(self, built: Any) -> None:
+        self._load_handle = None
+        content = self.content
+        previous, content.engine = content.engine, built.engine
+        content.index_message = built.message
+        content.problems += built.problems
+        if previous is not None:  # after the search that may still use it
+            self.search_runner.wait_idle()
+            previous.close()
+        self.set_content(content)
 
     def _set_status(self, text: Callable[[], str]) -> None:
         """`text()` gives the message in the current language (called again on a switch)."""
@@ -858,6 +888,10 @@ class MainWindow(QMainWindow):
         self.save_settings()
         if self._load_handle is not None:
             self._load_handle.cancel.cancel()
+            # A build in another process cleans up when cancelled: give it the time to.
+            from PySide6.QtCore import QThreadPool
+
+            QThreadPool.globalInstance().waitForDone(5000)
         if self.built:
             self.search_runner.invalidate()
             self.search_runner.wait_idle()
