@@ -99,7 +99,7 @@ def main(argv: list[str] | None = None) -> int:
     window.show()
     started = time.perf_counter()
     window.start_loading()
-    if not wait_for(window.content_loaded, lambda: True, timeout_ms=300000):
+    if not wait_for(window.content_loaded, lambda: True, timeout_ms=1800000):
         print("the content did not load", file=sys.stderr)
         return 1
     if window.content is None or window.content.engine is None:

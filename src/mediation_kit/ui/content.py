@@ -103,6 +103,18 @@ def browse_hits(pack: Pack, kind: ResourceType) -> tuple[Hit, ...]:
 _cleaned_up = False
 
 
+def ready_engine(engine: Any) -> Any:
+    """The engine with its facet tables built (here, off the GUI thread), and every object
+    loaded so far moved out of the garbage collector's sight (`gc.freeze`): the packs and
+    tables are kept for the whole session, and full collections over their 300,000 objects
+    froze the window for 0.2-0.6 s while typing at 20,000 resources."""
+    import gc
+
+    engine.warm_up()
+    gc.freeze()
+    return engine
+
+
 def load_installed_content(*, progress: ProgressCallback | None = None,
                            cancel: CancelToken | None = None,
                            build_later: bool = True) -> Content:
@@ -158,7 +170,7 @@ def load_content(packs_dir: Path | list[Path], shipped_index_dir: Path, index_ca
             status, previous = usable_index(packs_dir, shipped_index_dir, index_cache_dir)
             if status is None:
                 job = IndexJob(packs_dir, shipped_index_dir, index_cache_dir)
-                engine = SearchEngine(previous) if previous is not None else None
+                engine = ready_engine(SearchEngine(previous)) if previous is not None else None
                 if engine is not None:
                     message = _("The content packs changed: search uses the previous index "
                                 "until the new one is built.")
@@ -173,7 +185,7 @@ def load_content(packs_dir: Path | list[Path], shipped_index_dir: Path, index_ca
         message = getattr(status, "message", "") or ""
         problems += [Problem(str(status.path), None, warning)
                      for warning in getattr(status, "warnings", ())]
-        engine = SearchEngine(status.path)
+        engine = ready_engine(SearchEngine(status.path))
     except Exception as error:  # the window stays usable for browsing
         log.exception("the search index could not be opened")
         message = _("Search is unavailable: {error}").format(error=error)
@@ -195,7 +207,7 @@ def build_pending_index(job: IndexJob, *, progress: ProgressCallback | None = No
         status = ensure_index(job.packs_dir, job.shipped_index_dir, job.index_cache_dir,
                               progress=progress, cancel=cancel, in_process=False)
         problems = [Problem(str(status.path), None, w) for w in status.warnings]
-        return BuiltIndex(SearchEngine(status.path), status.message, problems)
+        return BuiltIndex(ready_engine(SearchEngine(status.path)), status.message, problems)
     except Cancelled:
         raise
     except Exception as error:  # the window stays usable for browsing

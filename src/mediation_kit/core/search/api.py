@@ -109,6 +109,8 @@ class SearchResults:
     suggestion: str | None = None
     # Fuzzy matches shown when nothing matched exactly (`strasbourgh` -> Strasbourg).
     fuzzy: tuple[Hit, ...] = ()
+    # Per facet, how many values count at least one result (`facets` holds the top ones).
+    facet_totals: dict[str, int] = field(default_factory=dict)
 
     @property
     def pages(self) -> int:

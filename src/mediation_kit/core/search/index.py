@@ -701,6 +701,7 @@ def load_packs_for_index(packs_dir: PackFolders) -> list[Pack]:
 __all__ = [
     "MARKER_FILE", "META_FILE", "DestinationError", "IndexBuildError", "IndexSource",
     "IndexState", "IndexStatus", "build_index", "check_destination", "check_index",
-    "clean_leftovers", "ensure_index", "usable_index", "index_fingerprint", "inspect_index", "is_kit_index",
-    "load_packs_for_index", "meta_is_well_formed", "move_aside", "read_meta",
+    "clean_leftovers", "ensure_index", "usable_index", "index_fingerprint", "inspect_index",
+    "is_kit_index", "load_packs_for_index", "meta_is_well_formed", "move_aside", "read_meta",
+    "stat_cache_for",
 ]
