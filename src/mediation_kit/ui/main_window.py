@@ -273,6 +273,7 @@ class MainWindow(QMainWindow):
         self.no_result_page.close_matches.leave_upwards.connect(self.focus_search_field)
         self.no_result_page.suggestion_chosen.connect(self.on_suggestion_chosen)
         self.facet_panel.filter_toggled.connect(self.on_facet_filter_toggled)
+        self.facet_panel.values_provider = self.facet_values
         self.chips.remove_requested.connect(partial(self.on_facet_filter_toggled, checked=False))
         self.chips.clear_requested.connect(self.on_chips_clear_requested)
         self.home_page.browse_requested.connect(self.on_home_browse_requested)
@@ -514,7 +515,7 @@ class MainWindow(QMainWindow):
     def on_search_results_ready(self, query: SearchQuery, results: SearchResults) -> None:
         self._last_results = results
         self._browse = None
-        self.facet_panel.set_facets(results.facets, self._filters)
+        self.facet_panel.set_facets(results.facets, self._filters, results.facet_totals)
         if results.hits:
             self.result_list.set_hits(results.hits)
             self._show_page(self.results_page)
@@ -527,6 +528,13 @@ class MainWindow(QMainWindow):
     def on_search_failed(self, query: SearchQuery, message: str) -> None:
         self._set_status(lambda: _("The search failed: {error}").format(error=message))
         self.results_shown.emit(query.text)
+
+    def facet_values(self, facet: str) -> tuple:
+        """Every value of `facet` for the query shown, for the panel's "N more…"."""
+        engine = self.content.engine if self.content is not None else None
+        if engine is None:
+            return ()
+        return engine.facet_values(self.current_query(), facet)
 
     def on_suggestion_chosen(self, suggestion: str) -> None:
         if suggestion:

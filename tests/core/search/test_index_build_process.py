@@ -147,3 +147,16 @@ def test_the_start_up_check_does_not_read_big_index_files_whole(packs, tmp_path,
     data[-1] ^= 0xFF
     postings.write_bytes(bytes(data))
     assert inspect_index(index_dir, "f")[0] is IndexState.CORRUPT
+
+
+def test_facets_count_every_value_and_list_years_in_order(packs, tmp_path):
+    build_in_process(packs, tmp_path / "index", fingerprint="f")
+    with SearchEngine(tmp_path / "index") as engine:
+        results = engine.search(SearchQuery("", filters={"type": frozenset({"summary"})}))
+        for facet, counts in results.facets.items():
+            assert results.facet_totals[facet] >= len(counts)
+        every = engine.facet_values(SearchQuery("", filters={"type": frozenset({"summary"})}),
+                                    "speaker")
+        assert len(every) == results.facet_totals["speaker"]
+        years = [c.value for c in results.facets.get("year", ())]
+        assert years == sorted(years, reverse=True)

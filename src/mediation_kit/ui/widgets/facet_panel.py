@@ -2,20 +2,29 @@
 
 Each value is a checkable row; checking it filters the results, unchecking removes the
 filter. Space or a click toggles the row under the cursor.
+
+A facet with many values (2,000 speakers) shows its top ones and a "N more…" row: activating
+it opens a list of every value with a filter box (facet_values_dialog.py).
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import QApplication, QTreeWidget, QTreeWidgetItem, QWidget
 
-from mediation_kit.core.i18n import _, language_name
+from mediation_kit.core.i18n import _, format_number, language_name, ngettext
 from mediation_kit.core.search.api import FACET_LABELS, FACETS, FacetCount
 from mediation_kit.ui.theme import check_box_palette
 
 FacetRole = Qt.ItemDataRole.UserRole + 1
 ValueRole = Qt.ItemDataRole.UserRole + 2
 LabelRole = Qt.ItemDataRole.UserRole + 3
+MoreRole = Qt.ItemDataRole.UserRole + 4  # on a "N more…" row: the facet
+
+# Values shown per facet before its "N more…" row.
+SHOWN_VALUES = 12
 
 
 def facet_value_label(facet: str, value: str, label: str) -> str:
@@ -40,9 +49,13 @@ class FacetPanel(QTreeWidget):
         self.setUniformRowHeights(True)
         self._facets: dict[str, tuple[FacetCount, ...]] = {}
         self._active: dict[str, frozenset[str]] = {}
+        self._totals: dict[str, int] = {}
+        # facet -> every value with its count, for the current query (set by the window).
+        self.values_provider: Callable[[str], tuple[FacetCount, ...]] | None = None
         self._filling = False
         self.itemChanged.connect(self._on_item_changed)
         self.itemActivated.connect(self._on_item_activated)  # Enter, like Space, toggles
+        self.itemClicked.connect(self._on_item_clicked)
         self.setPalette(check_box_palette(QApplication.palette()))
         self.retranslate()
 
@@ -57,11 +70,15 @@ class FacetPanel(QTreeWidget):
         self._fill()
 
     def set_facets(self, facets: dict[str, tuple[FacetCount, ...]],
-                   active: dict[str, frozenset[str]]) -> None:
-        if facets == self._facets and active == self._active and self.topLevelItemCount():
+                   active: dict[str, frozenset[str]], totals: dict[str, int] | None = None
+                   ) -> None:
+        totals = dict(totals or {})
+        if (facets == self._facets and active == self._active and totals == self._totals
+                and self.topLevelItemCount()):
             return  # one more letter often counts the same: keep the rows (and the cursor)
         self._facets = dict(facets)
         self._active = dict(active)
+        self._totals = totals
         self._fill()
 
     def _fill(self) -> None:
@@ -71,9 +88,12 @@ class FacetPanel(QTreeWidget):
         self.clear()
         restore = None
         for facet in FACETS:
-            counts = list(self._facets.get(facet, ()))
+            every = self._facets.get(facet, ())
             active = self._active.get(facet, frozenset())
+            counts = list(every[:SHOWN_VALUES])
+            counts += [c for c in every[SHOWN_VALUES:] if c.value in active]
             shown = {c.value for c in counts}
+            hidden = max(self._totals.get(facet, len(every)), len(every)) - len(shown)
             # An active filter stays visible (and uncheckable) even if it now counts 0.
             counts += [FacetCount(value, value, 0) for value in sorted(active - shown)]
             if not counts:
@@ -96,10 +116,39 @@ class FacetPanel(QTreeWidget):
                                    else Qt.CheckState.Unchecked)
                 if keep == (facet, count.value):
                     restore = item
+            if hidden > 0:
+                more = self._more_item(top, facet, hidden)
+                if keep == (facet, None) and restore is None:
+                    restore = more
             top.setExpanded(True)
         self._filling = False
         if restore is not None:
             self.setCurrentItem(restore)
+
+    def _more_item(self, top: QTreeWidgetItem, facet: str, hidden: int) -> QTreeWidgetItem:
+        text = ngettext("{count} more…", "{count} more…", hidden).format(
+            count=format_number(hidden))
+        item = QTreeWidgetItem(top, [text])
+        item.setData(0, FacetRole, facet)
+        item.setData(0, MoreRole, facet)
+        item.setData(0, Qt.ItemDataRole.AccessibleTextRole, text)
+        item.setToolTip(0, _("Show every value, with a box to filter them"))
+        item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable)
+        return item
+
+    def show_more(self, facet: str) -> None:
+        """Opens the list of every value of `facet`; a value chosen there filters."""
+        if self.values_provider is None:
+            return
+        from mediation_kit.ui.widgets.facet_values_dialog import FacetValuesDialog
+
+        values = self.values_provider(facet)
+        labelled = [(c.value, facet_value_label(facet, c.value, c.label), c.count)
+                    for c in values]
+        dialog = FacetValuesDialog(_(FACET_LABELS[facet]), labelled,
+                                   self._active.get(facet, frozenset()), self)
+        if dialog.exec() and dialog.chosen is not None:
+            self.filter_toggled.emit(facet, dialog.chosen, True)
 
     def value_label(self, facet: str, value: str) -> str:
         for count in self._facets.get(facet, ()):
@@ -116,8 +165,22 @@ class FacetPanel(QTreeWidget):
                     return child
         return None
 
+    def keyPressEvent(self, event) -> None:
+        item = self.currentItem()
+        if (item is not None and item.data(0, MoreRole) is not None
+                and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Space)):
+            self.show_more(item.data(0, MoreRole))
+            event.accept()
+            return
+        super().keyPressEvent(event)
+
+    def _on_item_clicked(self, item: QTreeWidgetItem, column: int) -> None:
+        if item.data(0, MoreRole) is not None:
+            self.show_more(item.data(0, MoreRole))
+
     def _on_item_activated(self, item: QTreeWidgetItem, column: int) -> None:
-        if item.data(0, ValueRole) is None:
+        if item.data(0, ValueRole) is None:  # a heading, or "N more…" (opened by a click
+            return  # or a key, see keyPressEvent)
             return
         checked = item.checkState(0) == Qt.CheckState.Checked
         item.setCheckState(0, Qt.CheckState.Unchecked if checked else Qt.CheckState.Checked)
