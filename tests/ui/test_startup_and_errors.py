@@ -100,3 +100,45 @@ def test_unexpected_exception_is_logged_and_shown(qtbot, tmp_path, caplog, monke
     assert "division by zero in a test" in caplog.text
     dialogs[0].accept()
     dialogs[0].deleteLater()
+
+
+def test_events_are_browsable_while_the_index_builds_in_its_own_process(qtbot, tmp_path,
+                                                                        settings):
+    # Given packs with no index anywhere: the loader leaves the build to the window
+    import shutil
+
+    from mediation_kit.core import paths
+    from mediation_kit.ui.content import load_content
+
+    packs = tmp_path / "packs"
+    packs.mkdir()
+    shutil.copytree(paths.packs_dir() / "rns-2024", packs / "rns-2024")
+
+    def loader(progress, cancel):
+        return load_content(packs, tmp_path / "shipped", tmp_path / "cache",
+                            progress=progress, cancel=cancel, build_later=True)
+
+    window = MainWindow(settings, loader=loader)
+    qtbot.addWidget(window)
+    window.show()
+    phases = []
+    window.index_progress.connect(lambda p: phases.append(p.message))
+    browsable = []
+
+    def on_progress(_progress):
+        if window.content is not None and not browsable:
+            browsable.append((len(window.content.packs), window.content.engine))
+
+    window.index_progress.connect(on_progress)
+    # When it starts
+    with qtbot.waitSignal(window.content_loaded, timeout=60000):
+        window.start_loading()
+    # Then the events were there while the index was being built, before search worked
+    assert browsable and browsable[0][0] == 1 and browsable[0][1] is None
+    assert any(m.startswith("Writing the index") for m in phases)
+    # and once built, search works
+    assert window.content.engine is not None
+    with qtbot.waitSignal(window.results_shown, timeout=5000):
+        window.search_field.setText("Strasbourg")
+    assert window.result_list.result_model.hits
+    window.close()

@@ -17,6 +17,7 @@ from __future__ import annotations
 import dataclasses
 import enum
 import hashlib
+import itertools
 import json
 import os
 import shutil
@@ -52,6 +53,8 @@ _EDGE = 1 << 16
 # A file modified this recently is hashed again at each check (see index_fingerprint).
 _RACY_NS = 2_000_000_000
 _REPORT_EVERY = 200
+# Documents at most read by the pass that counts the frequent terms (see build_index).
+_COUNT_SAMPLE = 20_000
 # Lock files come and go with writers: not part of the index's content.
 _LOCKS = (".lock", "WRITELOCK")
 
@@ -398,8 +401,13 @@ def build_index(packs: Iterable[Pack], output_dir: Path, progress: ProgressCallb
         write_marker(tmp)
         report(progress, 0, total, _("Indexing {count} resources…").format(count=total))
         # Before the writer opens its files: a cancel here has nothing of Whoosh's to close.
-        frequent = pairs.frequent_terms(_counting(
-            (d for p in packs for d in documents.pack_documents(p)), total, progress, cancel))
+        # At scale the frequent terms are counted on an even sample (every k-th document):
+        # a share of 0.5 % is as well measured on 20,000 documents as on 70,000, and this pass
+        # analysed every text once more than the index itself does (20 s at 20,000 resources).
+        step = max(1, total // _COUNT_SAMPLE)
+        frequent = pairs.frequent_terms(itertools.islice(_counting(
+            (d for p in packs for d in documents.pack_documents(p)), total, progress, cancel),
+            0, None, step))
         ix = whoosh_index.create_in(str(tmp), make_schema())
         # Separate files, not one compound file: Whoosh copies the parts of a compound file into
         # memory on every open (about 20 MB at 20,000 documents).
