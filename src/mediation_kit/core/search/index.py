@@ -7,6 +7,11 @@ valid and fresh, else the one in the user's cache, else rebuilds into the cache.
 goes into a temporary folder beside its destination and is renamed into place when complete, so
 an interrupted build never leaves a broken index behind.
 
+Whether the index is stale is known cheaply at every start: the packs' fingerprint comes from
+the files' sizes and times, a file being read (hashed) only when they changed since the stat
+cache beside the index was written; the index's own files are checked by size, and by CRC-32
+of whole small files and of the ends of big ones (`inspect_index`).
+
 Nothing the kit did not create is ever removed (index_folders.py): a build refuses a
 destination that holds anything but a kit index, at start-up the cache's destination is moved
 aside instead, and the leftovers of killed builds are removed at the next start.
