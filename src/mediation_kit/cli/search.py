@@ -154,8 +154,11 @@ def run(args) -> int:
     except RuntimeError as error:
         return _error(terminal_text(error))
     with engine:
+        # Facet counts are printed in JSON, and as hints after no result with filters; not
+        # counting them saves most of a call at 20,000 resources (their tables take 0.9 s).
         results = engine.search(SearchQuery(text, filters=filters, page_size=args.limit,
-                                            as_you_type=False))
+                                            as_you_type=False,
+                                            with_facets=args.json or bool(filters)))
     if args.json:
         print_json(as_json(results))
     else:
