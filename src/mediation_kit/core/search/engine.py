@@ -58,6 +58,8 @@ SPELLING_SAMPLE_DOCS = 8  # documents read to find how a suggested word is writt
 # Fields where a phrase is looked for with positions, beside the titles and bodies.
 NAME_FIELDS = ("names", "tags")
 _QUERY_CACHE_SIZE = 16
+# Facets with at least this many values get a table from document to values (_facet_counts).
+_PER_DOC_MIN_VALUES = 64
 MAX_FACET_VALUES = 50
 MAX_PAGE = 500  # deeper pages are not useful and cost a full ranking
 
@@ -529,8 +531,9 @@ class SearchEngine:
             if not docs:
                 out[facet], totals[facet] = (), 0
                 continue
-            if len(docs) < len(values):
-                per_doc = self._facet_values_of_docs()[facet]
+            per_doc_table = self._facet_values_of_docs()
+            if len(docs) < len(values) and facet in per_doc_table:
+                per_doc = per_doc_table[facet]
                 tally: Counter[str] = Counter()
                 for docnum in docs:
                     tally.update(per_doc.get(docnum, ()))
@@ -558,6 +561,10 @@ class SearchEngine:
         if self._doc_facets is None:
             table: dict[str, dict[int, tuple[str, ...]]] = {}
             for facet, values in self._facet_value_docs().items():
+                if len(values) < _PER_DOC_MIN_VALUES:
+                    # A few values (types, years, languages, events) are counted value by
+                    # value at no cost; a table per document would take 10 MB each at scale.
+                    continue
                 per_doc: dict[int, list[str]] = {}
                 for value, docs in values.items():
                     for docnum in docs:
