@@ -243,7 +243,8 @@ class MainWindow(QMainWindow):
         self.search_field.down_pressed.connect(self.on_search_field_down_pressed)
         self.search_field.enter_pressed.connect(self.on_search_field_enter_pressed)
         self.back_action.triggered.connect(self.go_back)
-        self.home_action.triggered.connect(self.go_home)
+        # Not connected directly: `triggered(checked=False)` would say "keep the field".
+        self.home_action.triggered.connect(lambda: self.go_home())
         self.find_action.triggered.connect(self.focus_search_field)
         self.settings_action.triggered.connect(self.open_settings)
         self.about_action.triggered.connect(self.open_about)

@@ -27,6 +27,7 @@ from mediation_kit.core import i18n
 from mediation_kit.core.i18n import _
 from mediation_kit.core.model import Event, Pack, Person, Summary
 from mediation_kit.core.text import fold, fold_with_positions
+from mediation_kit.core.typography import typeset
 
 # Schemes a click may hand to the system (browser, mail client); never fetched by the kit.
 EXTERNAL_SCHEMES = frozenset({"http", "https", "mailto"})
@@ -35,6 +36,9 @@ HIGHLIGHT_BACKGROUND = QColor("#ffd54f")
 HIGHLIGHT_FOREGROUND = QColor("#000000")
 # Summaries and press texts are set this much larger than the interface's labels.
 READING_SCALE = 1.2
+# Ctrl++ / Ctrl+- change the reading size by this factor, within these many steps.
+ZOOM_FACTOR = 1.15
+ZOOM_STEPS = 8
 
 
 class Library(Protocol):
@@ -140,7 +144,9 @@ class OfflineTextBrowser(QTextBrowser):
     """Shows Markdown; loads only local files under its folder, never anything remote.
 
     Links are not followed inside the browser: web and mail links go to the system's
-    browser, only when the user clicks them.
+    browser, only when the user clicks them. The text is read, not edited: no text cursor
+    blinks in it, and the arrow keys scroll it. Ctrl++, Ctrl+- and Ctrl+0 (and Ctrl+wheel)
+    change its size; `add_zoom_shortcuts` gives the keys to a whole view.
     """
 
     # A link to something other than the web or mail was clicked (e.g. an anchor).
@@ -152,29 +158,48 @@ class OfflineTextBrowser(QTextBrowser):
         self.setOpenExternalLinks(False)
         self.setReadOnly(True)
         self.setProperty("content", True)  # shows a pack's text, not interface text
-        self.setTextInteractionFlags(
-            Qt.TextInteractionFlag.TextBrowserInteraction
-            | Qt.TextInteractionFlag.TextSelectableByKeyboard)
+        # Without TextSelectableByKeyboard: a caret in read-only text only misleads, and the
+        # arrow keys then scroll. Tab still walks the links (LinksAccessibleByKeyboard).
+        self.setTextInteractionFlags(Qt.TextInteractionFlag.TextBrowserInteraction)
+        self.zoom_steps = 0
         self.local_folder: Path | None = None
         # Every resource the document asked for and was refused, for the curious and tests.
         self.refused_urls: list[QUrl] = []
         self.anchorClicked.connect(self.on_anchor_clicked)
 
-    def show_markdown(self, markdown: str, local_folder: Path | None = None) -> None:
+    def show_markdown(self, markdown: str, local_folder: Path | None = None,
+                      language: str = "") -> None:
+        """Shows `markdown`, set with the typography of its `language` (French spacing)."""
         self.local_folder = local_folder
         self.refused_urls.clear()
         self._apply_reading_font()
         self.document().setMarkdown(
-            without_remote_images(markdown),
+            typeset(without_remote_images(markdown), language),
             self.document().MarkdownFeature.MarkdownDialectGitHub)
         self.moveCursor(QTextCursor.MoveOperation.Start)
+        self.verticalScrollBar().setValue(0)  # the first line whole, not half scrolled
 
     def _apply_reading_font(self) -> None:
         """Body text a little larger than the interface's: this is what people read."""
         font = QFont(self.font())
+        scale = READING_SCALE * ZOOM_FACTOR ** self.zoom_steps
         if font.pointSizeF() > 0:
-            font.setPointSizeF(font.pointSizeF() * READING_SCALE)
+            font.setPointSizeF(font.pointSizeF() * scale)
+        else:
+            font.setPixelSize(max(1, round(font.pixelSize() * scale)))
         self.document().setDefaultFont(font)
+
+    def zoom(self, steps: int) -> None:
+        """Larger (steps > 0) or smaller text; 0 steps back to the normal reading size."""
+        self.zoom_steps = 0 if steps == 0 else max(-ZOOM_STEPS, min(
+            ZOOM_STEPS, self.zoom_steps + steps))
+        self._apply_reading_font()
+
+    def zoomIn(self, range: int = 1) -> None:  # noqa: N802, A002 (Qt's names; Ctrl+wheel)
+        self.zoom(1 if range > 0 else -1)
+
+    def zoomOut(self, range: int = 1) -> None:  # noqa: N802, A002
+        self.zoom(-1 if range > 0 else 1)
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt's name)
         super().changeEvent(event)
@@ -213,6 +238,21 @@ class OfflineTextBrowser(QTextBrowser):
             self.scrollToAnchor(url.fragment())
         else:
             self.internal_link_clicked.emit(url)
+
+
+def add_zoom_shortcuts(view: QWidget, browser: OfflineTextBrowser) -> None:
+    """Ctrl++ (or Ctrl+=), Ctrl+- and Ctrl+0 zoom `browser` wherever the focus is in `view`."""
+    from PySide6.QtGui import QKeySequence, QShortcut
+
+    for keys, steps in ((QKeySequence.StandardKey.ZoomIn, 1), ("Ctrl++", 1), ("Ctrl+=", 1),
+                        (QKeySequence.StandardKey.ZoomOut, -1), ("Ctrl+-", -1),
+                        ("Ctrl+0", 0)):
+        sequence = QKeySequence(keys)
+        if any(sequence == QKeySequence(s.key()) for s in view.findChildren(QShortcut)):
+            continue
+        shortcut = QShortcut(sequence, view)
+        shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        shortcut.activated.connect(lambda steps=steps: browser.zoom(steps))
 
 
 # --- widgets --------------------------------------------------------------------------------
@@ -306,7 +346,10 @@ class ScaledLabel(QLabel):
         self.setFont(base)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
-        if watched is self._watched and event.type() == QEvent.Type.FontChange:
+        # getattr: while a view is torn down, Qt may call the filter of a label whose Python
+        # side is already gone, through a bare wrapper that never ran __init__.
+        if watched is getattr(self, "_watched", None) and \
+                event.type() == QEvent.Type.FontChange:
             self._apply_font()
         return False
 
@@ -314,6 +357,14 @@ class ScaledLabel(QLabel):
         if event.type() == QEvent.Type.ParentChange:
             self._watch_parent()
         return super().event(event)
+
+
+def set_value_text(label: QLabel, name: str, value: str) -> None:
+    """Shows `value` in `label`; a screen reader announces both what it is and what it says
+    ("Credit: Jean Dupont"), not the bare name that would replace the text."""
+    label.setText(value)
+    label.setAccessibleName(_("{name}: {value}").format(name=name, value=value) if value
+                            else name)
 
 
 def title_label(parent: QWidget | None = None) -> ScaledLabel:
