@@ -240,6 +240,25 @@ class OfflineTextBrowser(QTextBrowser):
             self.internal_link_clicked.emit(url)
 
 
+class FocusForwarding:
+    """A view that passes the focus it is given to the control a reader starts with.
+
+    Not a Qt focus proxy: a widget with a proxy sits in the Tab chain, and Tab into it jumps
+    to the proxy and skips every control placed before it (the player, "Read in French"),
+    or lands on a hidden one. The view itself takes no Tab stop.
+    """
+
+    def focus_target(self) -> QWidget | None:
+        raise NotImplementedError
+
+    def focusInEvent(self, event) -> None:  # noqa: N802 (Qt's name)
+        target = self.focus_target()
+        if target is not None and target.isVisible() and target.isEnabled():
+            target.setFocus(event.reason())
+        else:
+            super().focusInEvent(event)
+
+
 def add_zoom_shortcuts(view: QWidget, browser: OfflineTextBrowser) -> None:
     """Ctrl++ (or Ctrl+=), Ctrl+- and Ctrl+0 zoom `browser` wherever the focus is in `view`."""
     from PySide6.QtGui import QKeySequence, QShortcut

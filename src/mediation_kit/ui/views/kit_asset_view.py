@@ -28,6 +28,7 @@ from mediation_kit.core.model import KitAsset, KitKind
 from mediation_kit.ui.views.common import (
     date_precision,
     side_panel,
+    FocusForwarding,
     Library,
     OfflineTextBrowser,
     add_zoom_shortcuts,
@@ -91,7 +92,7 @@ class ImagePreview(QLabel):
         self.setPixmap(pixmap)
 
 
-class KitAssetView(QWidget):
+class KitAssetView(FocusForwarding, QWidget):
     """Shows one `KitAsset`."""
 
     # The user clicked a link to another resource; carries its resource key.
@@ -195,6 +196,12 @@ class KitAssetView(QWidget):
         self.thumbnails.thumbnail_ready.connect(self.on_thumbnails_thumbnail_ready)
         self.thumbnails.thumbnail_failed.connect(self.on_thumbnails_thumbnail_failed)
 
+    def focus_target(self) -> QWidget:
+        """Focus given to the view: the text to read, else the first action."""
+        if self.preview.currentIndex() == PREVIEW_TEXT:
+            return self.text
+        return self.copy_button if self.copy_button.isEnabled() else self.open_button
+
     # --- the interface the shell uses ------------------------------------------------------
 
     def set_library(self, library: Library | None) -> None:
@@ -227,9 +234,6 @@ class KitAssetView(QWidget):
             self.preview.setCurrentIndex(PREVIEW_NOTICE)
         else:
             self.preview.setCurrentIndex(PREVIEW_NOTICE)
-        # Focus given to the view: the text to read, else the first action.
-        self.setFocusProxy(self.text if self.preview.currentIndex() == PREVIEW_TEXT
-                           else self.copy_button)
         self.retranslate()
 
     def retranslate(self) -> None:

@@ -20,6 +20,7 @@ from mediation_kit.core.model import KitAsset, Replay, Summary
 from mediation_kit.ui.views.common import (
     date_precision,
     side_panel,
+    FocusForwarding,
     Library,
     LinkButton,
     OfflineTextBrowser,
@@ -38,7 +39,7 @@ from mediation_kit.ui.views.common import (
 from mediation_kit.core.typography import typeset
 
 
-class SummaryView(QWidget):
+class SummaryView(FocusForwarding, QWidget):
     """Shows one `Summary`; prefers the version in the interface language (content is not UI:
     when there is none, it shows the original and says so)."""
 
@@ -114,9 +115,11 @@ class SummaryView(QWidget):
         layout.addLayout(body, 1)
         # Focus given to the view lands in the text, where the arrow keys scroll; Tab then
         # walks the page as it reads: the other language first, the text, the session's links.
-        self.setFocusProxy(self.browser)
         QWidget.setTabOrder(self.translation_link, self.browser)
         add_zoom_shortcuts(self, self.browser)
+
+    def focus_target(self) -> QWidget:
+        return self.browser
 
     # --- the interface the shell uses ------------------------------------------------------
 
