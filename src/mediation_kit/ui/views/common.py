@@ -95,6 +95,18 @@ def highlight_format() -> QTextCharFormat:
     return fmt
 
 
+def recolour_highlights(editor: QTextEdit) -> None:
+    """The marked words in the current theme's colours (after a theme change: the dark
+    theme's olive would stay on the high-contrast black otherwise)."""
+    selections = editor.extraSelections()
+    if not selections:
+        return
+    fmt = highlight_format()
+    for selection in selections:
+        selection.format = fmt
+    editor.setExtraSelections(selections)
+
+
 def highlight_in_editor(editor: QTextEdit, terms: Iterable[str]) -> int:
     """Marks the query words in `editor` with extra selections; returns how many.
 
@@ -205,6 +217,9 @@ class OfflineTextBrowser(QTextBrowser):
         super().changeEvent(event)
         if event.type() == QEvent.Type.FontChange:
             self._apply_reading_font()
+        elif event.type() in (QEvent.Type.PaletteChange,
+                              QEvent.Type.ApplicationPaletteChange):
+            recolour_highlights(self)
 
     def loadResource(self, type: int, name: QUrl) -> object:  # noqa: A002 (Qt's name)
         local = self._local_file(name)

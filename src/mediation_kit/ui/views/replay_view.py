@@ -10,7 +10,7 @@ import bisect
 from collections.abc import Sequence
 from pathlib import Path
 
-from PySide6.QtCore import Qt, QUrl, Signal
+from PySide6.QtCore import QEvent, Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices, QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -282,7 +282,7 @@ class ReplayView(FocusForwarding, QWidget):
                 item.setData(Qt.ItemDataRole.AccessibleTextRole, _("At {time}: {text}").format(
                     time=i18n.format_duration(start), text=text))
 
-    def _mark_matching_cues(self) -> None:
+    def _mark_matching_cues(self, scroll: bool = True) -> None:
         """Cues holding a query word stand out, and the first one is brought into view."""
         first = None
         background, foreground = highlight_colours()
@@ -306,7 +306,7 @@ class ReplayView(FocusForwarding, QWidget):
                 item.setData(Qt.ItemDataRole.ForegroundRole, None)
             if matches and first is None:
                 first = item
-        if first is not None:
+        if first is not None and scroll:
             self.cues.scrollToItem(first, QAbstractItemView.ScrollHint.PositionAtTop)
 
     def _meta_text(self, replay: Replay) -> str:
@@ -412,6 +412,12 @@ class ReplayView(FocusForwarding, QWidget):
         url = self._online_url(self.replay) if self.replay is not None else None
         if url is not None:
             QDesktopServices.openUrl(url)
+
+    def changeEvent(self, event) -> None:  # noqa: N802 (Qt's name)
+        super().changeEvent(event)
+        if event.type() in (QEvent.Type.PaletteChange, QEvent.Type.ApplicationPaletteChange) \
+                and self.replay is not None:
+            self._mark_matching_cues(scroll=False)  # the marked cues in the new theme
 
     def hideEvent(self, event) -> None:  # noqa: N802 (Qt's name)
         # Leaving the view (another result, another view) must not leave a talk playing.

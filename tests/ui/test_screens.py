@@ -1,0 +1,299 @@
+"""What the user sees on each screen: colours measured against WCAG AA on every theme, lines
+not cut, texts not elided, French typography, zoom, Home, the no-result page."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QRect, Qt
+from PySide6.QtGui import QFontMetrics, QImage
+from PySide6.QtWidgets import QAbstractButton, QScrollBar, QStyle, QStyleOptionSlider
+
+from mediation_kit.core.settings import Settings
+from mediation_kit.ui.theme import THEMES, ThemeManager, contrast_ratio, readable_pairs
+
+sys.path.insert(0, str(Path(__file__).parent / "views"))
+import view_samples as samples  # noqa: E402
+
+AA = 4.5
+
+
+@pytest.fixture
+def themes(qapp):
+    """Applies themes and text sizes to the application; back to light, 100 % afterwards."""
+    manager = ThemeManager(qapp)
+    yield manager
+    manager.apply("light", 100)
+
+
+def search(qtbot, window, text):
+    window.search_field.setFocus()
+    window.search_field.setText(text)
+    qtbot.waitUntil(lambda: window._last_results is not None
+                    and window._last_results.query.text == text)
+
+
+# --- colours --------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("theme", sorted(THEMES))
+def test_every_theme_s_text_and_hit_colours_meet_wcag_aa(theme):
+    too_low = {name: round(contrast_ratio(fg, bg), 2)
+               for name, (fg, bg) in readable_pairs(THEMES[theme]).items()
+               if contrast_ratio(fg, bg) < AA}
+    assert too_low == {}
+
+
+@pytest.mark.parametrize("theme", sorted(THEMES))
+def test_hits_inside_a_summary_and_a_transcript_use_the_theme_s_readable_colours(
+        qtbot, themes, tmp_path, theme):
+    from mediation_kit.ui.views import ReplayView, SummaryView
+
+    # Given a summary and a replay opened with a query, under another theme first
+    themes.apply("dark" if theme != "dark" else "light", 100)
+    summary = SummaryView()
+    replay = ReplayView()
+    for view in (summary, replay):
+        qtbot.addWidget(view)
+        view.resize(900, 600)
+        view.show()
+    summary.show_record(samples.summary_fr(tmp_path), ["numerique"])
+    replay.show_record(samples.replay(), ["numerique"])
+    # When the user switches to this theme
+    themes.apply(theme, 100)
+    qtbot.wait(50)
+    colours = THEMES[theme]
+    # Then the marked words in the summary take its hit colours, readable (AA)
+    marks = summary.browser.extraSelections()
+    assert marks
+    for mark in marks:
+        background = mark.format.background().color().name()
+        foreground = mark.format.foreground().color().name()
+        assert (background, foreground) == (colours.hit_background, colours.hit_text)
+        assert contrast_ratio(foreground, background) >= AA
+    # and so do the marked transcript lines
+    marked = [replay.cues.item(i) for i in range(replay.cues.count())
+              if replay.cues.item(i).font().bold()]
+    assert marked
+    for item in marked:
+        background = item.background().color().name()
+        foreground = item.foreground().color().name()
+        assert (background, foreground) == (colours.hit_background, colours.hit_text)
+    # and the pixels drawn under a marked word are the hit colour (not an old theme's)
+    image = summary.browser.viewport().grab().toImage()
+    drawn = {image.pixelColor(x, y).name() for x in range(0, image.width(), 2)
+             for y in range(0, image.height(), 2)}
+    assert colours.hit_background in drawn
+
+
+def scroll_bar_contrast(qtbot) -> float:
+    bar = QScrollBar(Qt.Orientation.Vertical)
+    qtbot.addWidget(bar)
+    bar.setRange(0, 100)
+    bar.setPageStep(20)
+    bar.resize(16, 300)
+    bar.show()
+    image: QImage = bar.grab().toImage()
+    option = QStyleOptionSlider()
+    bar.initStyleOption(option)
+    style = bar.style()
+    handle = style.subControlRect(QStyle.ComplexControl.CC_ScrollBar, option,
+                                  QStyle.SubControl.SC_ScrollBarSlider, bar)
+    groove = style.subControlRect(QStyle.ComplexControl.CC_ScrollBar, option,
+                                  QStyle.SubControl.SC_ScrollBarAddPage, bar)
+    return contrast_ratio(image.pixelColor(handle.center()).name(),
+                          image.pixelColor(groove.center()).name())
+
+
+@pytest.mark.parametrize("theme", ["dark", "high-contrast"])
+def test_scroll_bars_stand_out_on_the_dark_themes(qtbot, themes, theme):
+    # WCAG 1.4.11: the parts of a control one must see, 3:1 against what is next to them
+    themes.apply(theme, 100)
+    assert scroll_bar_contrast(qtbot) >= 3.0
+
+
+# --- the summary view -----------------------------------------------------------------------
+
+
+def summary_view(qtbot, tmp_path, markdown: str | None = None, language="fr"):
+    import dataclasses
+
+    from mediation_kit.ui.views import SummaryView
+
+    kit = tmp_path / "kit"
+    records = [samples.summary_fr(tmp_path), samples.summary_en(tmp_path), samples.replay(),
+               samples.kit_image(samples.write_svg(kit))]
+    library = samples.FakeLibrary(records, {samples.PACK_ID: samples.make_pack(tmp_path)})
+    view = SummaryView(library)
+    qtbot.addWidget(view)
+    view.resize(900, 600)
+    view.show()
+    qtbot.waitExposed(view)
+    summary = samples.summary_fr(tmp_path)
+    if markdown is not None:
+        summary = dataclasses.replace(summary, body=markdown, language=language)
+    view.show_record(summary, prefer_interface_language=False)
+    return view
+
+
+def test_the_summary_opens_with_its_top_line_whole_and_no_text_cursor(qtbot, tmp_path):
+    view = summary_view(qtbot, tmp_path)
+    browser = view.browser
+    # Then the text is at its very top, its first line wholly inside the viewport
+    assert browser.verticalScrollBar().value() == 0
+    first = browser.document().begin()
+    top = browser.document().documentLayout().blockBoundingRect(first).top()
+    assert top >= 0
+    # and no caret blinks in the read-only text, even once it has the focus
+    browser.setFocus()
+    assert not (browser.textInteractionFlags()
+                & Qt.TextInteractionFlag.TextSelectableByKeyboard)
+    assert not (browser.textInteractionFlags() & Qt.TextInteractionFlag.TextEditable)
+
+
+def test_ctrl_plus_minus_and_zero_zoom_the_reading_view(qtbot, tmp_path):
+    view = summary_view(qtbot, tmp_path)
+    view.activateWindow()
+    qtbot.waitActive(view)
+    view.setFocus()
+    qtbot.waitUntil(view.browser.hasFocus)  # the view hands the focus to its text
+    document = view.browser.document()
+    normal = document.defaultFont().pointSizeF()
+    focused = view.browser
+    qtbot.keyClick(focused, Qt.Key.Key_Plus, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(focused, Qt.Key.Key_Plus, Qt.KeyboardModifier.ControlModifier)
+    larger = document.defaultFont().pointSizeF()
+    assert larger > normal * 1.2
+    qtbot.keyClick(focused, Qt.Key.Key_Minus, Qt.KeyboardModifier.ControlModifier)
+    assert normal < document.defaultFont().pointSizeF() < larger
+    qtbot.keyClick(focused, Qt.Key.Key_0, Qt.KeyboardModifier.ControlModifier)
+    assert document.defaultFont().pointSizeF() == pytest.approx(normal)
+    # from a link of the side column too (the keys belong to the whole view)
+    link = next(w for w in view.side_panel.widget().findChildren(QAbstractButton)
+                if w.isVisible())
+    link.setFocus()
+    qtbot.waitUntil(link.hasFocus)
+    qtbot.keyClick(link, Qt.Key.Key_Minus, Qt.KeyboardModifier.ControlModifier)
+    assert document.defaultFont().pointSizeF() < normal
+
+
+def test_french_text_never_wraps_a_semicolon_alone(qtbot, tmp_path):
+    # Given a French summary whose "; : ! ? »" follow ordinary spaces
+    view = summary_view(qtbot, tmp_path, "Une médiation en France ; des lieux : « ensemble » !")
+    text = view.browser.toPlainText()
+    # Then each is glued to its word by a narrow no-break space, and so is «
+    assert text == ("Une médiation en France\u202f; des lieux\u202f: "
+                    "«\u202fensemble\u202f»\u202f!")
+    # and an English text is left as written
+    english = summary_view(qtbot, tmp_path, "Note : this stays ; as typed", language="en")
+    assert english.browser.toPlainText() == "Note : this stays ; as typed"
+
+
+# --- the transcript -------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("width", [420, 560, 700])
+def test_no_transcript_line_is_elided_while_others_wrap(qtbot, width):
+    from mediation_kit.core.model import TranscriptCue
+    from mediation_kit.ui.views import ReplayView
+
+    long = ("Les communs numériques, c'est d'abord une affaire de personnes qui se "
+            "retrouvent, dans une bibliothèque, un tiers-lieu ou une maison de quartier")
+    cues = tuple(TranscriptCue(i, i * 5.0, i * 5.0 + 4, f"{long} ({i})") for i in range(30))
+    view = ReplayView()
+    qtbot.addWidget(view)
+    view.resize(width * 2, 600)
+    view.show()
+    view.show_record(samples.replay(cues=cues))
+    qtbot.wait(50)
+    cues_list = view.cues
+    delegate = cues_list.itemDelegate()
+    for row in range(cues_list.count()):
+        item = cues_list.item(row)
+        rect: QRect = cues_list.visualItemRect(item)
+        # the height the whole text needs at the row's real width
+        metrics = QFontMetrics(cues_list.font())
+        needed = metrics.boundingRect(QRect(0, 0, rect.width() - 8, 100_000),
+                                      int(Qt.TextFlag.TextWordWrap), item.text()).height()
+        assert rect.height() >= needed, (row, rect.height(), needed)
+        assert rect.right() <= cues_list.viewport().width()
+    assert cues_list.textElideMode() == Qt.TextElideMode.ElideNone
+    assert delegate is not None
+
+
+# --- the main window ------------------------------------------------------------------------
+
+
+def test_home_clears_the_search_field(qtbot, window):
+    # Given results for a name typed in the field
+    search(qtbot, window, "ouverture")
+    assert window.stack.currentWidget() is window.results_page
+    # When the user presses Alt+Home (the Home action)
+    qtbot.keyClick(window.search_field, Qt.Key.Key_Home, Qt.KeyboardModifier.AltModifier)
+    # Then the events page shows, and the field is empty
+    assert window.stack.currentWidget() is window.home_page
+    assert window.search_field.text() == ""
+    # the toolbar's Home button does the same
+    search(qtbot, window, "ouverture")
+    window.toolbar.widgetForAction(window.home_action).click()
+    assert window.search_field.text() == ""
+    assert window.stack.currentWidget() is window.home_page
+
+
+def test_the_no_result_page_has_no_gap_between_heading_and_hint(qtbot, window):
+    search(qtbot, window, "zzzyyyxxx")
+    page = window.no_result_page
+    assert window.stack.currentWidget() is page
+    assert not page.close_matches.isVisible()
+    # The hint follows the heading (and the correction) at the layout's spacing
+    above = page.suggestion_button if page.suggestion_button.isVisible() else page.heading
+    gap = page.hints.geometry().top() - above.geometry().bottom()
+    spacing = page.layout().spacing()
+    assert gap <= spacing + 2, gap
+    assert page.heading.height() <= page.heading.sizeHint().height() + 2
+
+
+@pytest.mark.parametrize("text_size", [100, 150])
+def test_filter_labels_fit_or_are_in_their_tooltip_and_counts_show(qtbot, tmp_path, themes,
+                                                                    text_size):
+    from ui_fakes import fake_loader
+
+    from mediation_kit.ui.main_window import MainWindow
+    from mediation_kit.ui.widgets.facet_panel import COUNT, LABEL, MAX_SHARE
+
+    themes.apply("light", text_size)
+    window = MainWindow(Settings(tmp_path / "settings.toml"), loader=fake_loader(tmp_path))
+    qtbot.addWidget(window)
+    window.resize(1280, 760)
+    window.show()
+    qtbot.waitExposed(window)
+    with qtbot.waitSignal(window.content_loaded, timeout=5000):
+        window.start_loading()
+    search(qtbot, window, "souveraineté")
+    panel = window.facet_panel
+    assert panel.isVisible()
+    qtbot.wait(50)
+    # The panel takes at most its share of the window
+    assert panel.width() <= window.width() * MAX_SHARE + 2
+    view_width = panel.viewport().width()
+    for i in range(panel.topLevelItemCount()):
+        top = panel.topLevelItem(i)
+        for j in range(top.childCount()):
+            item = top.child(j)
+            label_rect = panel.visualItemRect(item)
+            count_rect = panel.visualRect(panel.indexFromItem(item, COUNT))
+            # the count is whole, inside the panel
+            count_width = panel.fontMetrics().horizontalAdvance(item.text(COUNT))
+            assert count_rect.right() <= view_width and count_rect.width() >= count_width
+            # the label is whole, or whole in the tooltip
+            label = item.text(LABEL)
+            room = panel.columnWidth(LABEL) - (label_rect.left() - panel.visualRect(
+                panel.indexFromItem(item, LABEL)).left())
+            fits = panel.sizeHintForIndex(panel.indexFromItem(item, LABEL)).width() <= \
+                panel.visualRect(panel.indexFromItem(item, LABEL)).width()
+            assert fits or label in item.toolTip(LABEL), (label, room)
+    # With labels that fit, the panel is wide enough for all of them
+    if panel.ideal_width() <= window.width() * MAX_SHARE:
+        assert panel.width() >= panel.ideal_width() - 2
