@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QRect, Qt
-from PySide6.QtGui import QFontMetrics, QImage
+from PySide6.QtGui import QFontMetrics, QImage, QTextCursor
 from PySide6.QtWidgets import QAbstractButton, QScrollBar, QStyle, QStyleOptionSlider
 
 from mediation_kit.core.settings import Settings
@@ -297,3 +297,73 @@ def test_filter_labels_fit_or_are_in_their_tooltip_and_counts_show(qtbot, tmp_pa
     # With labels that fit, the panel is wide enough for all of them
     if panel.ideal_width() <= window.width() * MAX_SHARE:
         assert panel.width() >= panel.ideal_width() - 2
+
+
+# --- kit lists ------------------------------------------------------------------------------
+
+
+def icon_image(window, row: int, selected: bool = False) -> QImage:
+    from PySide6.QtGui import QPalette
+
+    result_list = window.result_list
+    hit = result_list.result_model.hits[row]
+    icon = result_list.result_delegate.kit_icons.icon_for(hit.key, QPalette(
+        result_list.palette()), selected)
+    return icon.pixmap(64, 64).toImage()
+
+
+def test_kit_lists_show_the_image_s_thumbnail_and_a_text_icon_for_texts(qtbot, tmp_path):
+    # Given the real window over the disk pack: a poster (SVG, red with a yellow sun) and a
+    # press text, browsed from the event's card
+    from test_tab_walk import open_window
+
+    from mediation_kit.ui import icons
+
+    window = open_window(qtbot, tmp_path, None)
+    window.on_home_browse_requested("demo-2025", "kit")
+    hits = window.result_list.result_model.hits
+    rows = {hit.key: row for row, hit in enumerate(hits)}
+    poster, text = rows["demo-2025:kit:affiche"], rows["demo-2025:kit:communique"]
+    window.result_list.grab()  # paints the rows: the poster's thumbnail is asked for
+    kit_icons = window.result_list.result_delegate.kit_icons
+    qtbot.waitUntil(lambda: kit_icons.has_thumbnail("demo-2025:kit:affiche"), timeout=10000)
+    # Then the poster's row shows its own picture: its red and yellow, in the icon
+    picture = icon_image(window, poster)
+    colours = {picture.pixelColor(x, y).name() for x in range(0, picture.width(), 4)
+               for y in range(0, picture.height(), 4)}
+    assert "#c0392b" in colours and "#f1c40f" in colours
+    # and the press text a text icon, not the picture icon every kit file had
+    from PySide6.QtGui import QPalette
+
+    palette = QPalette(window.result_list.palette())
+    text_icon = icon_image(window, text)
+    assert text_icon == icons.type_icon("kit-text", palette).pixmap(64, 64).toImage()
+    assert text_icon != icons.type_icon("kit", palette).pixmap(64, 64).toImage()
+    # and the thumbnail is drawn in the list itself
+    shot = window.result_list.viewport().grab().toImage()
+    drawn = {shot.pixelColor(x, y).name() for x in range(0, shot.width(), 2)
+             for y in range(0, shot.height(), 2)}
+    assert "#c0392b" in drawn
+
+
+def test_a_summary_opened_at_a_hit_far_down_starts_on_a_whole_line(qtbot, tmp_path):
+    from PySide6.QtCore import QPoint
+
+    paragraphs = [f"Paragraphe {i} : la médiation avance pas à pas, avec les habitants, "
+                  f"dans les lieux qui les accueillent déjà chaque semaine." for i in range(40)]
+    paragraphs[30] += " Ici, la souveraineté."
+    view = summary_view(qtbot, tmp_path, "\n\n".join(paragraphs))
+    view.show_record(view.summary, ["souverainete"], prefer_interface_language=False)
+    qtbot.wait(50)
+    browser = view.browser
+    # The hit is in view, below the top
+    rect = browser.cursorRect(browser.textCursor())  # set on the first hit
+    assert 0 < rect.top() and rect.bottom() <= browser.viewport().height()
+    assert browser.verticalScrollBar().value() > 0
+    # and the first line on screen starts at the top edge or below: it is not cut in half
+    from mediation_kit.ui.views.common import line_top
+
+    # (lines sit at fractional positions: within a pixel is whole)
+    value = browser.verticalScrollBar().value()
+    for x in (20, 60):
+        assert line_top(browser, browser.cursorForPosition(QPoint(x, 0))) >= value - 1

@@ -51,6 +51,28 @@ def _draw(kind: str, colour: QColor) -> QPixmap:
         for x in (20, 32, 44):
             p.setBrush(colour)
             p.drawEllipse(QPointF(x, 26), 2.5, 2.5)
+    elif kind == "kit-text":  # a press text: a page with a folded corner and lines
+        path = QPainterPath(QPointF(14, 6))
+        path.lineTo(40, 6)
+        path.lineTo(52, 18)
+        path.lineTo(52, 58)
+        path.lineTo(14, 58)
+        path.closeSubpath()
+        p.drawPath(path)
+        p.drawLine(40, 6, 40, 18)
+        p.drawLine(40, 18, 52, 18)
+        for y, right in ((28, 44), (37, 44), (46, 36)):
+            p.drawLine(21, y, right, y)
+    elif kind == "kit-file":  # another file: a page with a folded corner only
+        path = QPainterPath(QPointF(14, 6))
+        path.lineTo(40, 6)
+        path.lineTo(52, 18)
+        path.lineTo(52, 58)
+        path.lineTo(14, 58)
+        path.closeSubpath()
+        p.drawPath(path)
+        p.drawLine(40, 6, 40, 18)
+        p.drawLine(40, 18, 52, 18)
     else:  # kit asset: a picture frame with a mountain and a sun
         p.drawRoundedRect(QRectF(6, 10, 52, 44), 4, 4)
         path = QPainterPath(QPointF(10, 48))

@@ -392,6 +392,10 @@ class MainWindow(QMainWindow):
         for problem in content.problems:
             log.warning("start-up problem: %s", problem)
         self.home_page.set_packs(content.packs)
+        from mediation_kit.core.paths import user_dirs
+
+        for results in (self.result_list, self.no_result_page.close_matches):
+            results.set_record_source(content.record, user_dirs().thumbnails)  # kit thumbnails
         if self._resource_views is not None:
             self._resource_views.set_library(content.library)
         self.startup_problems = [*self.settings.problems, *content.problems]

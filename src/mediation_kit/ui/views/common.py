@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Protocol
 
 from babel import Locale, UnknownLocaleError
-from PySide6.QtCore import QEvent, QObject, QSize, Qt, QUrl, Signal
+from PySide6.QtCore import QEvent, QObject, QPoint, QSize, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import QColor, QDesktopServices, QFont, QImage, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import (
     QApplication,
@@ -128,8 +128,39 @@ def highlight_in_editor(editor: QTextEdit, terms: Iterable[str]) -> int:
         cursor = QTextCursor(document)
         cursor.setPosition(spans[0][0])
         editor.setTextCursor(cursor)
-        editor.ensureCursorVisible()
+        scroll_to_line_of(editor, spans[0][0])
+        # Again once the view around it is laid out (its notice, its title may change the
+        # text's width, and so where its lines break).
+        QTimer.singleShot(0, editor, lambda: scroll_to_line_of(editor, spans[0][0]))
     return len(spans)
+
+
+def line_top(editor: QTextEdit, cursor: QTextCursor) -> float:
+    """Where the cursor's line starts in the document, in pixels from its top."""
+    block = cursor.block()
+    top = editor.document().documentLayout().blockBoundingRect(block).top()
+    line = block.layout().lineForTextPosition(cursor.positionInBlock())
+    return top + (line.y() if line.isValid() else 0)
+
+
+def scroll_to_line_of(editor: QTextEdit, position: int) -> None:
+    """Brings the line of `position` into view with the line before it on top, whole.
+
+    `ensureCursorVisible()` scrolls by just enough pixels, which leaves the top line cut in
+    half; here the view starts exactly where a line starts.
+    """
+    bar = editor.verticalScrollBar()
+    cursor = QTextCursor(editor.document())
+    cursor.setPosition(min(position, editor.document().characterCount() - 1))
+    rect = editor.cursorRect(cursor)
+    on_top = line_top(editor, editor.cursorForPosition(QPoint(4, 1)))
+    if 0 <= rect.top() and rect.bottom() <= editor.viewport().height() and \
+            on_top >= bar.value():
+        return  # already in view, the top line whole: nothing moves
+    above = QTextCursor(cursor)
+    above.movePosition(QTextCursor.MoveOperation.StartOfLine)
+    above.movePosition(QTextCursor.MoveOperation.Up)  # one line of what leads to it
+    bar.setValue(max(0, int(line_top(editor, above))))
 
 
 # --- a text browser that never goes online ------------------------------------------------
