@@ -190,12 +190,14 @@ def check_box_palette(palette: QPalette) -> QPalette:
 class ThemeManager:
     """Applies a theme and a text size to the running application."""
 
-    def __init__(self, app: QApplication) -> None:
+    def __init__(self, app: QApplication, style_is_fusion: bool = False) -> None:
+        """`style_is_fusion`: the application was started with `-style Fusion` (asking the
+        style here would make it a Python object before the first paint, ~10 ms)."""
         self.app = app
         self.name = "light"
         self.text_size = 100
         self._base_point_size = app.font().pointSizeF() or 10.0
-        if app.style().name().lower() != "fusion":  # already Fusion on most Linux desktops
+        if not style_is_fusion and app.style().name().lower() != "fusion":
             app.setStyle("Fusion")
 
     def apply(self, name: str, text_size: int) -> None:
