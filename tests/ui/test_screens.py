@@ -162,6 +162,8 @@ def test_ctrl_plus_minus_and_zero_zoom_the_reading_view(qtbot, tmp_path):
     document = view.browser.document()
     normal = document.defaultFont().pointSizeF()
     focused = view.browser
+    assert "Ctrl++" in view.browser.accessibleDescription()  # said, not only done
+    assert view.browser.statusTip() == view.browser.accessibleDescription()
     qtbot.keyClick(focused, Qt.Key.Key_Plus, Qt.KeyboardModifier.ControlModifier)
     qtbot.keyClick(focused, Qt.Key.Key_Plus, Qt.KeyboardModifier.ControlModifier)
     larger = document.defaultFont().pointSizeF()
@@ -367,3 +369,25 @@ def test_a_summary_opened_at_a_hit_far_down_starts_on_a_whole_line(qtbot, tmp_pa
     value = browser.verticalScrollBar().value()
     for x in (20, 60):
         assert line_top(browser, browser.cursorForPosition(QPoint(x, 0))) >= value - 1
+
+
+def test_the_filter_panel_fits_again_after_the_text_size_grows_while_it_is_hidden(
+        qtbot, window, themes):
+    from mediation_kit.ui.widgets.facet_panel import MAX_SHARE
+
+    window.resize(1280, 760)
+    search(qtbot, window, "ouverture")
+    panel = window.facet_panel
+    # Given a narrow panel, hidden by an open resource while the text grows to 150 %
+    window.splitter.setSizes([120, window.splitter.width() - 120])
+    window.open_hit(window.result_list.result_model.hits[0])
+    assert not panel.isVisible()
+    themes.apply("light", 150)
+    qtbot.wait(20)
+    # When the user goes back to the results
+    window.go_back()
+    qtbot.waitUntil(panel.isVisible)
+    qtbot.wait(50)
+    # Then the panel is as wide as its longest label needs (up to its share)
+    wanted = min(panel.ideal_width(), int(window.width() * MAX_SHARE))
+    assert panel.width() >= wanted - 2

@@ -182,6 +182,13 @@ def test_a_file_that_is_not_a_video_is_reported(qtbot, tmp_path):
                     timeout=LOAD_TIMEOUT_MS)
     assert "cannot be played" in view.missing_notice.text()
     assert "tiny-talk.mp4" in view.missing_notice.text()
+    # When the interface switches to French, the message already shown is said in French
+    from mediation_kit.core import i18n
+
+    i18n.set_language("fr")
+    view.retranslate()
+    assert "cannot be played" not in view.missing_notice.text()
+    assert "tiny-talk.mp4" in view.missing_notice.text()
 
 
 def test_find_video_prefers_the_top_folder_and_ignores_case(tmp_path):

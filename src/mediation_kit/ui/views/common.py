@@ -305,6 +305,11 @@ class FocusForwarding:
             super().focusInEvent(event)
 
 
+def zoom_hint() -> str:
+    """Says how to zoom the reading text (its status tip and accessible description)."""
+    return _("Ctrl++ and Ctrl+- change the size of the text, Ctrl+0 brings it back")
+
+
 def add_zoom_shortcuts(view: QWidget, browser: OfflineTextBrowser) -> None:
     """Ctrl++ (or Ctrl+=), Ctrl+- and Ctrl+0 zoom `browser` wherever the focus is in `view`."""
     from PySide6.QtGui import QKeySequence, QShortcut

@@ -38,6 +38,7 @@ from mediation_kit.ui.views.common import (
     notice_label,
     set_value_text,
     title_label,
+    zoom_hint,
 )
 from mediation_kit.core.typography import typeset
 from mediation_kit.ui.views.kit_export import CopyError, copy_with_credits
@@ -245,6 +246,8 @@ class KitAssetView(FocusForwarding, QWidget):
         self.open_button.setAccessibleName(_("Open with the system's application"))
         self.open_button.setToolTip(_("Opens the file in the application this PC uses for it"))
         self.text.setAccessibleName(_("Text of the document"))
+        self.text.setAccessibleDescription(zoom_hint())
+        self.text.setStatusTip(zoom_hint())
         self.image.setAccessibleName(_("Image"))
         self.side_panel.setAccessibleName(_("About this file"))
         headings = {"caption": _("Caption"), "credit": _("Credit"), "licence": _("Licence"),

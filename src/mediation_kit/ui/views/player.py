@@ -106,6 +106,8 @@ class VideoPlayer(QWidget):
         self.video = VideoSurface(self)
         self.player.setVideoOutput(self.video.item)
         self.file: Path | None = None
+        # The file that could not be played and the backend's detail, until another loads.
+        self.failure: tuple[Path, str] | None = None
         # A seek asked before the media was loaded, applied once it is.
         self._pending_seek_ms: int | None = None
         self._play_after_seek = False
@@ -186,6 +188,7 @@ class VideoPlayer(QWidget):
         self.player.stop()
         self._pending_seek_ms = None
         self._play_after_seek = False
+        self.failure = None
         self.file = file
         self.player.setSource(QUrl.fromLocalFile(str(file)) if file is not None else QUrl())
         self._update_time_label()
@@ -232,6 +235,16 @@ class VideoPlayer(QWidget):
         self._update_play_button()
         self._update_mute_button()
 
+    def failure_message(self) -> str:
+        """Why the file could not be played, in the current language ("" when it plays)."""
+        if self.failure is None:
+            return ""
+        file, detail = self.failure
+        if detail:
+            return _("This video file cannot be played: {file} ({detail})").format(
+                file=file, detail=detail)
+        return _("This video file cannot be played: {file}").format(file=file)
+
     # --- slots ---------------------------------------------------------------------------
 
     def _media_ready(self) -> bool:
@@ -246,14 +259,13 @@ class VideoPlayer(QWidget):
             if self._play_after_seek:
                 self.player.play()
         if status == QMediaPlayer.MediaStatus.InvalidMedia and self.file is not None:
-            self.playback_failed.emit(
-                _("This video file cannot be played: {file}").format(file=self.file))
+            self.failure = (self.file, "")
+            self.playback_failed.emit(self.failure_message())
 
     def on_player_error_occurred(self, error: QMediaPlayer.Error, detail: str) -> None:
         if error != QMediaPlayer.Error.NoError and self.file is not None:
-            self.playback_failed.emit(
-                _("This video file cannot be played: {file} ({detail})").format(
-                    file=self.file, detail=detail))
+            self.failure = (self.file, detail)
+            self.playback_failed.emit(self.failure_message())
 
     def on_player_duration_changed(self, duration_ms: int) -> None:
         self.seek_slider.setRange(0, max(0, duration_ms))

@@ -322,7 +322,8 @@ class ReplayView(FocusForwarding, QWidget):
 
     def _show_missing_notice(self, replay: Replay) -> None:
         if self._playback_error:
-            text = self._playback_error
+            # Made again from the player: after a language switch it reads in the new one.
+            text = self.player.failure_message() or self._playback_error
         elif not replay.video_file:
             text = _("There is no video file for this talk in the kit.")
         elif self.media_folder is None:

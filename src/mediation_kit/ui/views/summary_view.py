@@ -35,6 +35,7 @@ from mediation_kit.ui.views.common import (
     notice_label,
     set_value_text,
     title_label,
+    zoom_hint,
 )
 from mediation_kit.core.typography import typeset
 
@@ -147,6 +148,8 @@ class SummaryView(FocusForwarding, QWidget):
     def retranslate(self) -> None:
         self.translation_link.setAccessibleDescription(_("Shows this summary in another language"))
         self.browser.setAccessibleName(_("Summary text"))
+        self.browser.setAccessibleDescription(zoom_hint())
+        self.browser.setStatusTip(zoom_hint())
         self.speakers_heading.setText(_("Speakers"))
         self.themes_heading.setText(_("Themes"))
         self.related_heading.setText(_("From the same session"))

@@ -70,6 +70,10 @@ class FacetPanel(QTreeWidget):
         if event.type() == QEvent.Type.FontChange:  # the text size changed: fit again
             QTimer.singleShot(0, self, self.fit_width)
 
+    def showEvent(self, event) -> None:  # noqa: N802 (Qt's name)
+        super().showEvent(event)
+        QTimer.singleShot(0, self, self.fit_width)  # filled, or its text grown, while hidden
+
     def ideal_width(self) -> int:
         """The width that shows every label and count whole."""
         scroll_bar = self.verticalScrollBar().sizeHint().width()
@@ -80,8 +84,10 @@ class FacetPanel(QTreeWidget):
         """Widens the panel in its splitter to its longest label, up to MAX_SHARE of the
         window; never narrows it (a width the user dragged to stays)."""
         splitter = self.parentWidget()
-        if not isinstance(splitter, QSplitter) or not self.topLevelItemCount():
+        if not isinstance(splitter, QSplitter) or not self.topLevelItemCount() \
+                or not self.isVisible():  # hidden, its splitter size is 0: fit once shown
             return
+        self.executeDelayedItemsLayout()  # the rows measured in the current font
         sizes = splitter.sizes()
         index = splitter.indexOf(self)
         total = sum(sizes)
@@ -105,6 +111,7 @@ class FacetPanel(QTreeWidget):
     def set_facets(self, facets: dict[str, tuple[FacetCount, ...]],
                    active: dict[str, frozenset[str]]) -> None:
         if facets == self._facets and active == self._active and self.topLevelItemCount():
+            self.fit_width()
             return  # one more letter often counts the same: keep the rows (and the cursor)
         self._facets = dict(facets)
         self._active = dict(active)
