@@ -391,3 +391,38 @@ def test_the_filter_panel_fits_again_after_the_text_size_grows_while_it_is_hidde
     # Then the panel is as wide as its longest label needs (up to its share)
     wanted = min(panel.ideal_width(), int(window.width() * MAX_SHARE))
     assert panel.width() >= wanted - 2
+
+
+@pytest.mark.parametrize("theme", sorted(THEMES))
+def test_a_hit_in_the_selected_row_stands_out_from_the_row(theme):
+    from mediation_kit.ui.theme import hit_colours
+
+    colours = THEMES[theme]
+    background, text = hit_colours(theme, selected=True)
+    assert contrast_ratio(text, background) >= AA
+    # the marked word's background is not the selected row's own colour
+    assert contrast_ratio(background, colours.highlight) >= 1.5
+
+
+def test_the_high_contrast_selected_row_draws_its_hit_apart(qtbot, window, themes):
+    themes.apply("high-contrast", 100)
+    window.result_list.retranslate()
+    search(qtbot, window, "ouverture")
+    result_list = window.result_list
+    result_list.setCurrentIndex(result_list.result_model.index(0))
+    rect = result_list.visualRect(result_list.result_model.index(0))
+    image = result_list.viewport().grab().toImage().copy(rect)
+    black = THEMES["high-contrast"].highlighted_text
+
+    def longest_run(y: int) -> int:
+        best = run = 0
+        for x in range(image.width()):
+            run = run + 1 if image.pixelColor(x, y).name() == black else 0
+            best = max(best, run)
+        return best
+
+    # the selected row is yellow; its marked word sits on a black box (a run of black
+    # pixels longer than any letter's stroke), not on the row's yellow
+    assert THEMES["high-contrast"].highlight in {image.pixelColor(4, y).name()
+                                                 for y in range(image.height())}
+    assert max(longest_run(y) for y in range(image.height())) >= 25

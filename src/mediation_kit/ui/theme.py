@@ -163,10 +163,19 @@ def _restyle(widget: QWidget, colours: ThemeColours) -> None:
         widget.setAutoFillBackground(True)
 
 
-def hit_css(name: str) -> str:
-    """CSS for the snippets' highlighted words, used by the result delegate's documents."""
+def hit_colours(name: str, selected: bool = False) -> tuple[str, str]:
+    """(background, text) of a highlighted word; in a selected row whose colour is the hit's
+    own (the high-contrast yellow), the row's colours swapped, so the word still shows."""
     c = THEMES[name]
-    return f"b.hit {{ background-color: {c.hit_background}; color: {c.hit_text}; }}"
+    if selected and contrast_ratio(c.hit_background, c.highlight) < 1.5:
+        return c.highlighted_text, c.highlight
+    return c.hit_background, c.hit_text
+
+
+def hit_css(name: str, selected: bool = False) -> str:
+    """CSS for the snippets' highlighted words, used by the result delegate's documents."""
+    background, text = hit_colours(name, selected)
+    return f"b.hit {{ background-color: {background}; color: {text}; }}"
 
 
 def muted_colour(name: str) -> str:

@@ -140,7 +140,7 @@ class ResultDelegate(QStyledItemDelegate):
         heading, details = hit_heading_html(hit)
         doc = QTextDocument()
         doc.setDefaultFont(option.font)
-        doc.setDefaultStyleSheet(theme.hit_css(theme_name))
+        doc.setDefaultStyleSheet(theme.hit_css(theme_name, selected))
         doc.setDocumentMargin(0)
         doc.setHtml(
             f"<div>{heading}</div>"
