@@ -426,3 +426,22 @@ def test_the_high_contrast_selected_row_draws_its_hit_apart(qtbot, window, theme
     assert THEMES["high-contrast"].highlight in {image.pixelColor(4, y).name()
                                                  for y in range(image.height())}
     assert max(longest_run(y) for y in range(image.height())) >= 25
+
+
+@pytest.mark.parametrize("theme", sorted(THEMES))
+def test_the_player_s_buttons_show_their_icons_on_every_theme(qtbot, themes, theme):
+    from mediation_kit.ui.views.player import VideoPlayer
+
+    themes.apply(theme, 100)
+    player = VideoPlayer()
+    qtbot.addWidget(player)
+    player.resize(600, 400)
+    player.show()
+    for button in (player.play_button, player.mute_button):
+        image = button.grab().toImage()
+        centre = {image.pixelColor(x, y).name()
+                  for x in range(image.width() // 4, 3 * image.width() // 4)
+                  for y in range(image.height() // 4, 3 * image.height() // 4)}
+        background = image.pixelColor(2, image.height() // 2).name()
+        # the icon's strokes stand out from the button (WCAG 1.4.11: 3:1)
+        assert max(contrast_ratio(c, background) for c in centre) >= 3.0, button
