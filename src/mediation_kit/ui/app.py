@@ -19,14 +19,15 @@ import tomllib  # noqa: F401 (read by Settings.load: imported here, before PySid
 from pathlib import Path
 from types import TracebackType
 
-import platformdirs  # noqa: F401 (read by paths.user_dirs: imported here, before PySide6)
-
 # The Qt-free modules the first paint needs are imported before PySide6: once PySide6 is
 # loaded, its import hook reads the source of every module imported after it (to look for
 # `from __feature__ import`), which costs about as much as the imports themselves.
 from mediation_kit import APP_ID, APP_NAME, __version__
-from mediation_kit.core import i18n, paths  # noqa: F401 (paths: see run_app)
+from mediation_kit.core import i18n, paths
 from mediation_kit.core.settings import Settings
+
+if paths.portable_root() is None:  # where paths.user_dirs() finds the user's folders
+    import platformdirs  # noqa: F401
 
 from PySide6.QtCore import QEvent, QObject, QTimer  # noqa: E402, I001
 from PySide6.QtGui import QIcon  # noqa: E402
