@@ -30,7 +30,6 @@ if paths.portable_root() is None:  # where paths.user_dirs() finds the user's fo
     import platformdirs  # noqa: F401
 
 from PySide6.QtCore import QEvent, QObject, QTimer  # noqa: E402, I001
-from PySide6.QtGui import QIcon  # noqa: E402
 from PySide6.QtWidgets import QApplication, QWidget  # noqa: E402
 
 from mediation_kit.ui.qt_translations import QtTranslations  # noqa: E402
@@ -134,7 +133,10 @@ def quit_on_sigterm(app: QApplication, interval_ms: int = 300) -> QTimer:
     return wake
 
 
-def window_icon() -> QIcon:
+def window_icon():
+    """The window's icon, set after the first paint (QIcon's enums are made on first use)."""
+    from PySide6.QtGui import QIcon
+
     from mediation_kit.core.paths import window_icon_files
 
     icon = QIcon()
