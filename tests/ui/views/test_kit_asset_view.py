@@ -251,3 +251,11 @@ def test_a_message_already_shown_follows_the_language(qtbot, tmp_path, monkeypat
     assert "affiche.svg" in view.status.text()
     assert "No application" not in view.status.text()
     assert view.status.accessibleName() == view.status.text()
+
+
+def test_buttons_are_named(qtbot, tmp_path):
+    # (that Tab and Shift+Tab reach them is pressed through in tests/ui/test_tab_walk.py)
+    view = make_view(qtbot, tmp_path)
+    view.show_record(samples.kit_image(samples.write_svg(tmp_path / "kit")))
+    assert view.copy_button.accessibleName() == "Copy to folder"
+    assert view.open_button.accessibleName() == "Open with the system's application"
