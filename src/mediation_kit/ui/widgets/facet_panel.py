@@ -2,20 +2,32 @@
 
 Each value is a checkable row; checking it filters the results, unchecking removes the
 filter. Space or a click toggles the row under the cursor.
+
+The count has a column of its own, so that it always shows; the panel widens to its longest
+label, up to a share of the window (`MAX_SHARE`), and a label longer than that is cut with
+"…" and given whole in its tooltip and accessible text.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Qt, Signal
-from PySide6.QtWidgets import QApplication, QTreeWidget, QTreeWidgetItem, QWidget
+from PySide6.QtCore import QEvent, Qt, QTimer, Signal
+from PySide6.QtWidgets import (
+    QApplication, QHeaderView, QSplitter, QTreeWidget, QTreeWidgetItem, QWidget,
+)
 
-from mediation_kit.core.i18n import _, language_name
+from mediation_kit.core.i18n import _, format_number, language_name
 from mediation_kit.core.search.api import FACET_LABELS, FACETS, FacetCount
 from mediation_kit.ui.theme import check_box_palette
 
 FacetRole = Qt.ItemDataRole.UserRole + 1
 ValueRole = Qt.ItemDataRole.UserRole + 2
 LabelRole = Qt.ItemDataRole.UserRole + 3
+# True on a row whose label is content (an event's, a speaker's or a theme's name), not a
+# text of the interface to translate.
+ContentRole = Qt.ItemDataRole.UserRole + 4
+LABEL, COUNT = 0, 1
+# The most of the window's width the panel takes to show its labels whole.
+MAX_SHARE = 0.36
 
 
 def facet_value_label(facet: str, value: str, label: str) -> str:
@@ -35,7 +47,12 @@ class FacetPanel(QTreeWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setHeaderHidden(True)
-        self.setColumnCount(1)
+        self.setColumnCount(2)
+        header = self.header()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(LABEL, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(COUNT, QHeaderView.ResizeMode.ResizeToContents)
+        self.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.setRootIsDecorated(True)
         self.setUniformRowHeights(True)
         self._facets: dict[str, tuple[FacetCount, ...]] = {}
@@ -50,6 +67,41 @@ class FacetPanel(QTreeWidget):
         if event.type() == QEvent.Type.ApplicationPaletteChange:
             self.setPalette(check_box_palette(QApplication.palette()))
         super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange:  # the text size changed: fit again
+            QTimer.singleShot(0, self, self.fit_width)
+
+    def showEvent(self, event) -> None:  # noqa: N802 (Qt's name)
+        super().showEvent(event)
+        QTimer.singleShot(0, self, self.fit_width)  # filled, or its text grown, while hidden
+
+    def ideal_width(self) -> int:
+        """The width that shows every label and count whole."""
+        scroll_bar = self.verticalScrollBar().sizeHint().width()
+        return (self.sizeHintForColumn(LABEL) + self.sizeHintForColumn(COUNT)
+                + 2 * self.frameWidth() + scroll_bar + 8)
+
+    def fit_width(self) -> None:
+        """Widens the panel in its splitter to its longest label, up to MAX_SHARE of the
+        window; never narrows it (a width the user dragged to stays)."""
+        splitter = self.parentWidget()
+        if not isinstance(splitter, QSplitter) or not self.topLevelItemCount() \
+                or not self.isVisible():  # hidden, its splitter size is 0: fit once shown
+            return
+        self.executeDelayedItemsLayout()  # the rows measured in the current font
+        sizes = splitter.sizes()
+        index = splitter.indexOf(self)
+        total = sum(sizes)
+        if index < 0 or total <= 0:
+            return
+        wanted = min(self.ideal_width(), int(self.window().width() * MAX_SHARE))
+        if sizes[index] >= wanted:
+            return
+        grow = wanted - sizes[index]
+        other = 1 - index if len(sizes) == 2 else None
+        if other is None:
+            return
+        sizes[index], sizes[other] = wanted, max(0, sizes[other] - grow)
+        splitter.setSizes(sizes)
 
     def retranslate(self) -> None:
         self.setAccessibleName(_("Filters"))
@@ -59,6 +111,7 @@ class FacetPanel(QTreeWidget):
     def set_facets(self, facets: dict[str, tuple[FacetCount, ...]],
                    active: dict[str, frozenset[str]]) -> None:
         if facets == self._facets and active == self._active and self.topLevelItemCount():
+            self.fit_width()
             return  # one more letter often counts the same: keep the rows (and the cursor)
         self._facets = dict(facets)
         self._active = dict(active)
@@ -81,15 +134,20 @@ class FacetPanel(QTreeWidget):
             top = QTreeWidgetItem(self, [_(FACET_LABELS[facet])])
             top.setData(0, FacetRole, facet)
             top.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable)
+            top.setFirstColumnSpanned(True)
             for count in counts:
                 label = facet_value_label(facet, count.value, count.label)
                 text = _("{value} ({count})").format(value=label, count=count.count)
-                item = QTreeWidgetItem(top, [text])
+                item = QTreeWidgetItem(top, [label, format_number(count.count)])
+                item.setTextAlignment(COUNT, Qt.AlignmentFlag.AlignRight
+                                      | Qt.AlignmentFlag.AlignVCenter)
                 item.setData(0, FacetRole, facet)
                 item.setData(0, ValueRole, count.value)
                 item.setData(0, LabelRole, label)
+                item.setData(LABEL, ContentRole, facet not in ("type", "lang"))
                 item.setData(0, Qt.ItemDataRole.AccessibleTextRole, text)
-                item.setToolTip(0, text)
+                item.setToolTip(LABEL, text)
+                item.setToolTip(COUNT, text)
                 item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
                               | Qt.ItemFlag.ItemIsUserCheckable)
                 item.setCheckState(0, Qt.CheckState.Checked if count.value in active
@@ -100,6 +158,7 @@ class FacetPanel(QTreeWidget):
         self._filling = False
         if restore is not None:
             self.setCurrentItem(restore)
+        self.fit_width()
 
     def value_label(self, facet: str, value: str) -> str:
         for count in self._facets.get(facet, ()):
