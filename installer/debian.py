@@ -30,7 +30,8 @@ DEPENDS = (
     "libwayland-cursor0, libwayland-egl1, libdrm2, libpulse0, libzstd1, libbrotli1, "
     "libgssapi-krb5-2, libbz2-1.0, liblzma5, libexpat1, libsystemd0"
 )
-RECOMMENDS = "fonts-dejavu-core"
+# libcups2: printing the run sheet and handout (Qt's print plugin loads the host's CUPS).
+RECOMMENDS = "fonts-dejavu-core, libcups2"
 
 
 def control(version: str, installed_kib: int, homepage: str | None = None) -> str:

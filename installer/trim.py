@@ -94,7 +94,11 @@ _HOST_LIBRARIES = re.compile(
     r"pangoft2-1\.0|gdk_pixbuf-2\.0|fribidi|thai|datrie|graphite2|pixman-1|epoxy|"
     r"selinux|blkid|mount|uuid|"
     # OpenSSL, which PyInstaller's QtNetwork hook adds for Qt's TLS plugin (left out).
-    r"ssl|crypto)\.so(\.[\d.]+)?$")
+    r"ssl|crypto|"
+    # CUPS and its TLS stack, dragged in by Qt's print plugin: printing goes through the
+    # host's CUPS, whose client library must match its daemon (the .deb recommends libcups2).
+    r"cups|gnutls|p11-kit|unistring|gmp|nettle|hogweed|idn2|tasn1|avahi-client|avahi-common"
+    r")\.so(\.[\d.]+)?$")
 
 # Qt libraries PyInstaller may drag in through a plugin's dependencies but the kit never
 # loads. Qt6Quick/Qml/QmlMeta/QmlModels/QmlWorkerScript/OpenGL are NOT here: the FFmpeg
