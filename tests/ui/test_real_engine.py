@@ -105,13 +105,14 @@ def test_a_typo_offers_the_engine_s_correction_and_its_close_matches(qtbot, wind
     page = window.no_result_page
     assert window.stack.currentWidget() is page
     assert page.suggestion_button.isVisible()
-    assert page.suggestion_button.text() == "Did you mean “mediation”?"
+    # the word as the content writes it, accents included
+    assert page.suggestion_button.text() == "Did you mean “médiation”?"
     assert page.close_matches.isVisible()
     assert [h.title for h in page.close_matches.result_model.hits] == ["Plénière d'ouverture"]
     # When the correction is clicked, its results are shown
     page.suggestion_button.click()
     qtbot.waitUntil(lambda: window._last_results is not None
-                    and window._last_results.query.text == "mediation", timeout=5000)
+                    and window._last_results.query.text == "médiation", timeout=5000)
     assert window.stack.currentWidget() is window.results_page
     assert window.result_list.result_model.hits
 

@@ -158,7 +158,7 @@ def run_app(argv: list[str]) -> int:
     from mediation_kit.core.logging_setup import setup_logging
     from mediation_kit.core.paths import user_dirs
 
-    plan_file = plan_file_argument(argv)
+    plan_to_open = plan_file_argument(argv)
     # Fusion (what the themes are made for) chosen on the command line rather than with
     # `setStyle()`: making the style a Python object before the first paint costs ~10 ms.
     app = QApplication([sys.argv[0], "-style", "Fusion", *argv])
@@ -182,11 +182,11 @@ def run_app(argv: list[str]) -> int:
     app.aboutToQuit.connect(window.shut_down)  # also when quitting without closing it
     from mediation_kit.ui.presentation import command_line
 
-    plan_file = command_line.plan_to_present(argv)  # --present FILE.mkplan, once loaded
-    if plan_file is not None:
+    plan_to_present = command_line.plan_to_present(argv)  # --present FILE.mkplan, once loaded
+    if plan_to_present is not None:
         rehearsal = command_line.wants_rehearsal(argv)
         window.content_loaded.connect(
-            lambda: command_line.present_plan_file(window, plan_file, rehearsal))
+            lambda: command_line.present_plan_file(window, plan_to_present, rehearsal))
 
     def after_first_paint() -> None:
         if os.environ.get(MARKER_ENV):
@@ -201,8 +201,8 @@ def run_app(argv: list[str]) -> int:
             log.warning("%s", problem)
         app.setWindowIcon(window_icon())
         window.finish_building()
-        if plan_file is not None:  # a bad file is reported in a message; the kit starts
-            window.plans.files.open_path(plan_file)
+        if plan_to_open is not None:  # a bad file is reported in a message; the kit starts
+            window.plans.files.open_path(plan_to_open)
         window.start_loading()
 
     # The rest is built, and the content loaded, once the search field is on screen.
