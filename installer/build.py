@@ -150,10 +150,11 @@ def stage_packs(stage: Path) -> Path:
 
 
 def stage_plan_resources(stage: Path) -> list[Path]:
-    """The fonts the run sheets and handouts are printed with (and their licence), and the
-    example workshop plan the README and the presentation start from."""
+    """The fonts the run sheets and handouts are printed with (and their licence), the
+    example workshop plan the README and the presentation start from, and the maintainers'
+    public keys that pack archives are checked against."""
     targets = []
-    for name in ("fonts", "plans"):
+    for name in ("fonts", "plans", "keys"):
         target = stage / "resources" / name
         shutil.copytree(ROOT / "resources" / name, target,
                         ignore=shutil.ignore_patterns(".*", "__pycache__", "*~"))

@@ -1,4 +1,8 @@
-"""`mediation-kit pack validate PATH...` and `mediation-kit pack list`."""
+"""`mediation-kit pack validate|list|keygen|build|import|diff|remove`.
+
+The maintainers' commands (keygen, build) and the mediators' (import, diff, list, remove) all
+call core/packs; this module parses arguments and prints.
+"""
 
 from __future__ import annotations
 
@@ -14,8 +18,8 @@ EXIT_USAGE = 2
 
 
 def add_parser(subparsers) -> None:
-    parser = subparsers.add_parser("pack", help=_("check and list content packs"),
-                                   description=_("Check and list content packs."))
+    parser = subparsers.add_parser("pack", help=_("check, build, import and list content packs"),
+                                   description=_("Check, build, import and list content packs."))
     commands = parser.add_subparsers(dest="pack_command", metavar=_("COMMAND"))
     parser.set_defaults(handler=lambda args: _usage(parser))
 
@@ -28,11 +32,16 @@ def add_parser(subparsers) -> None:
     validate.set_defaults(handler=run_validate)
 
     listing = commands.add_parser("list", help=_("list the installed packs"),
-                                  description=_("List the installed packs with their version "
-                                                "and what they hold."))
+                                  description=_("List the installed packs with their version, "
+                                                "what they hold, where they come from (bundled "
+                                                "or imported) and their signer."))
     listing.add_argument("--packs", type=Path, metavar=_("DIR"),
-                         help=_("the folder holding the packs (default: the bundled ones)"))
+                         help=_("list the packs of this folder instead of the installed ones"))
     listing.set_defaults(handler=run_list)
+
+    from mediation_kit.cli import pack_archive
+
+    pack_archive.add_parsers(commands)
 
 
 def _usage(parser) -> int:
@@ -87,9 +96,12 @@ def run_validate(args) -> int:
 
 def run_list(args) -> int:
     from mediation_kit.core.packs import load_packs
-    from mediation_kit.core.paths import packs_dir
 
-    folder = args.packs if args.packs is not None else packs_dir()
+    if args.packs is None:
+        from mediation_kit.cli import pack_archive
+
+        return pack_archive.run_list_installed(args)
+    folder = args.packs
     if not folder.is_dir():
         print(_("mediation-kit pack list: {path}: no such folder").format(
             path=terminal_text(folder)),
@@ -97,18 +109,7 @@ def run_list(args) -> int:
         return EXIT_USAGE
     result = load_packs(folder)
     for pack in result.library.packs:
-        cues = sum(len(replay.cues) for replay in pack.replays)
-        print(_("{id} {version}  {event} ({start}): {summaries}, {replays}, {cues}, {kit}").format(
-            id=one_line(pack.id), version=one_line(pack.version),
-            event=one_line(pack.event.name),
-            start=pack.event.start.isoformat(),
-            summaries=ngettext("{n} summary", "{n} summaries", len(pack.summaries)).format(
-                n=len(pack.summaries)),
-            replays=ngettext("{n} replay", "{n} replays", len(pack.replays)).format(
-                n=len(pack.replays)),
-            cues=ngettext("{n} transcript cue", "{n} transcript cues", cues).format(n=cues),
-            kit=ngettext("{n} kit file", "{n} kit files", len(pack.kit)).format(
-                n=len(pack.kit))))
+        print(pack_line(pack))
     if not result.library.packs:
         print(_("no pack in {path}").format(path=terminal_text(folder)))
     for problem in result.left_out:  # a whole pack missing from the list: say why
@@ -120,3 +121,17 @@ def run_list(args) -> int:
               file=sys.stderr)
         return EXIT_PROBLEMS
     return EXIT_OK
+
+
+def pack_line(pack) -> str:
+    """One pack in one line: id, version, event and what it holds."""
+    cues = sum(len(replay.cues) for replay in pack.replays)
+    return _("{id} {version}  {event} ({start}): {summaries}, {replays}, {cues}, {kit}").format(
+        id=one_line(pack.id), version=one_line(pack.version), event=one_line(pack.event.name),
+        start=pack.event.start.isoformat(),
+        summaries=ngettext("{n} summary", "{n} summaries", len(pack.summaries)).format(
+            n=len(pack.summaries)),
+        replays=ngettext("{n} replay", "{n} replays", len(pack.replays)).format(
+            n=len(pack.replays)),
+        cues=ngettext("{n} transcript cue", "{n} transcript cues", cues).format(n=cues),
+        kit=ngettext("{n} kit file", "{n} kit files", len(pack.kit)).format(n=len(pack.kit)))

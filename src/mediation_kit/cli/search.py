@@ -80,7 +80,7 @@ def _error(message: str) -> int:
 def open_engine():
     """The engine on a usable index, rebuilding it when needed; raises RuntimeError with a
     message for a person when that is impossible."""
-    from mediation_kit.core import paths
+    from mediation_kit.core.packs.installed import default_content_sources
     from mediation_kit.core.search.engine import SearchEngine, SearchEngineError
     from mediation_kit.core.search.index import IndexBuildError, IndexState, ensure_index
     from mediation_kit.core.tasks import Cancelled
@@ -90,8 +90,9 @@ def open_engine():
             print(report.message, file=sys.stderr)
 
     try:
-        status = ensure_index(paths.packs_dir(), paths.shipped_index_dir(),
-                              paths.user_dirs().index_cache, progress=progress)
+        sources = default_content_sources()
+        status = ensure_index(sources.packs, sources.shipped_index_dir, sources.index_dir,
+                              progress=progress)
     except (IndexBuildError, OSError) as error:
         raise RuntimeError(_("the search index cannot be built: {error}").format(
             error=error)) from error

@@ -79,19 +79,41 @@ def browse_hits(pack: Pack, kind: ResourceType) -> tuple[Hit, ...]:
     return tuple(sorted(hits, key=lambda h: (h.date or pack.event.start, h.title)))
 
 
-def load_content(packs_dir: Path, shipped_index_dir: Path, index_cache_dir: Path, *,
-                 progress: ProgressCallback | None = None,
-                 cancel: CancelToken | None = None) -> Content:
-    """Loads the packs, makes sure the index is usable (rebuilding it if needed) and opens it."""
-    from mediation_kit.core.i18n import _
-    from mediation_kit.core.packs import Library
+def load_installed_content(*, progress: ProgressCallback | None = None,
+                           cancel: CancelToken | None = None) -> Content:
+    """The bundled and imported packs in use (what killed imports left is cleaned first)."""
+    from mediation_kit.core.packs.installed import default_content_sources
     from mediation_kit.core.packs.problems import Problem
 
-    library, pack_problems = Library.load(packs_dir)
+    sources = default_content_sources(clean_up=True)
+    content = load_content(sources.packs, sources.shipped_index_dir, sources.index_dir,
+                           progress=progress, cancel=cancel)
+    content.problems += [Problem("", None, problem) for problem in sources.problems]
+    return content
+
+
+def load_content(packs_dir: Path | list[Path], shipped_index_dir: Path, index_cache_dir: Path,
+                 *, progress: ProgressCallback | None = None,
+                 cancel: CancelToken | None = None) -> Content:
+    """Loads the packs (a packs folder, or a list of pack folders), makes sure the index is
+    usable (rebuilding it if needed) and opens it."""
+    from mediation_kit.core.i18n import _
+    from mediation_kit.core.packs import Library
+    from mediation_kit.core.packs.library import load_pack_folders
+    from mediation_kit.core.packs.problems import Problem
+
+    if isinstance(packs_dir, list):
+        loaded = load_pack_folders(packs_dir)
+        library, pack_problems = loaded.library, loaded.problems
+        parents, base = {folder.name: folder.parent for folder in packs_dir}, Path()
+    else:
+        library, pack_problems = Library.load(packs_dir)
+        parents, base = {}, Path(packs_dir)
     # A pack names its files from the packs folder: the window gives the whole path, so that
     # the file can be found on this PC.
-    problems: list[Any] = [Problem(str(Path(packs_dir) / p.file), p.line, p.message)
-                           for p in pack_problems]
+    problems: list[Any] = [
+        Problem(str(parents.get(p.file.split("/")[0], base) / p.file), p.line,
+                p.message) for p in pack_problems]
     engine = None
     message = ""
     try:

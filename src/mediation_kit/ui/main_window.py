@@ -116,6 +116,7 @@ class MainWindow(QMainWindow):
         self.back_action.setEnabled(False)
         self.home_action = QAction(self)
         self.find_action = QAction(self)
+        self.import_action = QAction(self)  # a content pack archive (.mkpack)
         self.settings_action = QAction(self)
         self.settings_action.setMenuRole(QAction.MenuRole.PreferencesRole)
         self.quit_action = QAction(self)
@@ -127,6 +128,7 @@ class MainWindow(QMainWindow):
 
         menu_bar = self.menuBar()
         self.file_menu = menu_bar.addMenu("")
+        self.file_menu.addAction(self.import_action)
         self.file_menu.addAction(self.settings_action)
         self.file_menu.addSeparator()
         self.file_menu.addAction(self.quit_action)
@@ -216,6 +218,7 @@ class MainWindow(QMainWindow):
         restore_splitter_state(self.splitter, self.settings["window_state"])
 
         self._connect_signals()
+        self.pack_imports()  # drops and removable drives are watched from now on
         self.built = True
         self.retranslate()
         if self.content is not None:
@@ -246,6 +249,7 @@ class MainWindow(QMainWindow):
         self.home_action.triggered.connect(self.go_home)
         self.find_action.triggered.connect(self.focus_search_field)
         self.settings_action.triggered.connect(self.open_settings)
+        self.import_action.triggered.connect(lambda: self.open_import())
         self.about_action.triggered.connect(self.open_about)
         self.quit_action.triggered.connect(self.close)
         self.problems_button.clicked.connect(self.show_startup_problems)
@@ -276,6 +280,8 @@ class MainWindow(QMainWindow):
             (self.back_action, _("Back"), _("Back to the previous page (Alt+Left)")),
             (self.home_action, _("Home"), _("Show the events (Alt+Home)")),
             (self.find_action, _("Find"), _("Go to the search field (Ctrl+K)")),
+            (self.import_action, _("Import a pack…"),
+             _("Add or update a content pack from a .mkpack file (or drop the file here)")),
             (self.settings_action, _("Settings…"), _("Language, text size, theme, media folder")),
             (self.quit_action, _("Quit"), _("Close the kit")),
             (self.about_action, _("About Mediation Kit"), _("Version, content packs, credits")),
@@ -753,6 +759,35 @@ class MainWindow(QMainWindow):
         self._retranslate_problems_button()
         dialog.show()
 
+    def open_import(self, path: Path | None = None) -> None:
+        """The import dialog for `path`, or a file dialog to choose one."""
+        imports = self.pack_imports()
+        imports.open_archive(path) if path is not None else imports.choose_file()
+
+    def pack_imports(self) -> Any:
+        """ui.packs.PackImports: drops, drives and the import dialog (made on first use)."""
+        if self._pack_imports is None:
+            from mediation_kit.ui.packs.controller import PackImports
+
+            self._pack_imports = PackImports(self, watch_drives=self._watch_drives)
+            self._pack_imports.pack_imported.connect(self.on_pack_imports_pack_imported)
+        return self._pack_imports
+
+    def on_pack_imports_pack_imported(self, _result: Any) -> None:
+        """Loads the packs and index again; the previous index is closed once replaced."""
+        previous = self.content
+
+        def close_previous() -> None:
+            self.content_loaded.disconnect(close_previous)
+            if previous is not None and previous is not self.content:
+                previous.close()
+
+        self.content_loaded.connect(close_previous)
+        self.start_loading()  # the default loader reads the new state of the packs
+
+    _pack_imports: Any = None
+    _watch_drives = True
+
     def open_about(self) -> None:
         from mediation_kit.ui.dialogs.about_dialog import AboutDialog
 
@@ -826,11 +861,9 @@ def _weak_listener(widget: QWidget) -> Callable[[str], None]:
 
 
 def default_loader() -> ContentLoader:
-    from mediation_kit.core import paths
-    from mediation_kit.ui.content import load_content
+    from mediation_kit.ui.content import load_installed_content
 
-    dirs = paths.user_dirs()
-    return partial(load_content, paths.packs_dir(), paths.shipped_index_dir(), dirs.index_cache)
+    return load_installed_content
 
 
 __all__ = ["MainWindow", "highlight_terms"]

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -143,6 +143,11 @@ def load_packs(packs_dir: Path) -> LibraryLoadResult:
         problem = Problem(packs_dir.as_posix(), None, _(
             "the packs folder cannot be read ({reason})").format(reason=reason(error)))
         return LibraryLoadResult(Library(), [problem])
+    return load_pack_folders(folders)
+
+
+def load_pack_folders(folders: Iterable[Path]) -> LibraryLoadResult:
+    """Loads the given pack folders (bundled and imported packs together), as load_packs."""
     packs: dict[str, Pack] = {}
     problems: list[Problem] = []
     left_out: list[Problem] = []

@@ -91,14 +91,26 @@ class IndexStatus:
 # --- fingerprint ---------------------------------------------------------------------------
 
 
-def index_fingerprint(packs_dir: Path) -> str:
-    """A hash of every file below `packs_dir`: names and content (big files by size and ends)."""
+PackFolders = Path | list[Path] | tuple[Path, ...]
+
+
+def index_fingerprint(packs_dir: PackFolders) -> str:
+    """A hash of every file below `packs_dir`: names and content (big files by size and ends).
+
+    `packs_dir` may also be a list of pack folders (bundled and imported packs together): the
+    hash is then the one of a folder holding them all."""
     digest = hashlib.sha256()
-    root = Path(packs_dir)
-    if not root.is_dir():
-        return "no-packs"
-    files = sorted((p.relative_to(root).as_posix(), p) for p in root.rglob("*")
-                   if p.is_file() and not _ignored(p.relative_to(root)))
+    if isinstance(packs_dir, (list, tuple)):
+        # (folder to walk, folder names are relative to)
+        walks = [(Path(f), Path(f).parent) for f in packs_dir if Path(f).is_dir()]
+    else:
+        root = Path(packs_dir)
+        if not root.is_dir():
+            return "no-packs"
+        walks = [(root, root)]
+    files = sorted((p.relative_to(base).as_posix(), p) for folder, base in walks
+                   for p in folder.rglob("*")
+                   if p.is_file() and not _ignored(p.relative_to(base)))
     for rel, path in files:
         digest.update(rel.encode("utf-8", "surrogateescape") + b"\0")
         try:
@@ -392,7 +404,7 @@ def check_index(packs_dir: Path, shipped_dir: Path, cache_dir: Path) -> IndexSta
     return IndexStatus(path, state, source, message, 0, state)
 
 
-def ensure_index(packs_dir: Path, shipped_dir: Path, cache_dir: Path,
+def ensure_index(packs_dir: PackFolders, shipped_dir: Path, cache_dir: Path,
                  progress: ProgressCallback | None = None,
                  cancel: CancelToken | None = None) -> IndexStatus:
     """A usable index for the packs in `packs_dir`, rebuilding into `cache_dir` when needed.
@@ -464,11 +476,15 @@ def _out_of_date_index(shipped_dir: Path, cache_dir: Path, fingerprint: str,
     return None
 
 
-def load_packs_for_index(packs_dir: Path) -> list[Pack]:
-    """The packs of `packs_dir` that load; a pack's problems are the validator's business
-    (`mediation-kit pack validate`): its usable records are indexed all the same."""
+def load_packs_for_index(packs_dir: PackFolders) -> list[Pack]:
+    """The packs of `packs_dir` (or of a list of pack folders) that load; a pack's problems
+    are the validator's business (`mediation-kit pack validate`): its usable records are
+    indexed all the same."""
     from mediation_kit.core.packs import load_packs
+    from mediation_kit.core.packs.library import load_pack_folders
 
+    if isinstance(packs_dir, (list, tuple)):
+        return list(load_pack_folders(packs_dir))
     packs_dir = Path(packs_dir)
     if not packs_dir.is_dir():
         return []

@@ -16,9 +16,15 @@ from mediation_kit.core.model import Pack
 
 
 class AboutDialog(QDialog):
-    def __init__(self, packs: tuple[Pack, ...], parent: QWidget | None = None) -> None:
+    def __init__(self, packs: tuple[Pack, ...], parent: QWidget | None = None,
+                 trusted_keys=None) -> None:
         super().__init__(parent)
         self.packs = packs
+        if trusted_keys is None:
+            from mediation_kit.core.packs.signing import default_trusted_keys
+
+            trusted_keys = default_trusted_keys()
+        self.trusted_keys = trusted_keys
         self.build = build_info.current()  # read once: from source it asks git
         self.heading = QLabel(self)
         self.heading.setTextFormat(Qt.TextFormat.RichText)
@@ -53,6 +59,7 @@ class AboutDialog(QDialog):
                                                         pack.event.date_precision),
                             pack=pack.id, version=pack.version, licence=pack.licence))))
             parts.append("</ul>")
+        parts += self._keys_html()
         parts.append("<h3>{}</h3><p>".format(html.escape(_("This build"))))
         parts.append("<br>".join(
             html.escape(_("{label}: {value}").format(label=label, value=value))
@@ -68,3 +75,24 @@ class AboutDialog(QDialog):
                 pyside=pyside_version, python=platform.python_version()))))
         self.details.setHtml("".join(parts))
         self.details.setAccessibleName(_("About details"))
+
+    def _keys_html(self) -> list[str]:
+        """The keys a pack archive may be signed with, for whoever checks an import."""
+        from mediation_kit.core import paths
+        from mediation_kit.core.packs.signing import KEYS_FOLDER
+
+        parts = ["<h3>{}</h3>".format(html.escape(_("Trusted pack signing keys"))), "<ul>"]
+        for key in self.trusted_keys.keys:
+            origin = _("shipped with the kit") if key.shipped else _("added on this computer")
+            parts.append("<li>{}<br><code>{}</code></li>".format(
+                html.escape(_("{name} ({origin})").format(name=key.name, origin=origin)),
+                html.escape(_("fingerprint {fingerprint}").format(fingerprint=key.fingerprint))))
+        if not self.trusted_keys.keys:
+            parts.append("<li>{}</li>".format(html.escape(_("none"))))
+        parts.append("</ul>")
+        for problem in self.trusted_keys.problems:
+            parts.append("<p>{}</p>".format(html.escape(problem)))
+        parts.append("<p>{}</p>".format(html.escape(_(
+            "An IT team may add its own keys: .pub files in {folder}").format(
+                folder=paths.user_dirs().config / KEYS_FOLDER))))
+        return parts

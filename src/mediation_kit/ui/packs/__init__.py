@@ -1,0 +1,1 @@
+"""Importing packs from the window: dropped files, removable drives, the import dialog."""
