@@ -3,6 +3,7 @@
 `pip install .` (not editable) gives a kit that runs from site-packages, so the build copies
 into the package, under `mediation_kit/bundled/`:
   resources/packs/         the content packs (not a prebuilt index: the kit builds its own)
+  resources/keys/          the maintainers' public keys, to check pack archives
   resources/selftest/      the short video `--self-test` plays
   translations/<lang>/LC_MESSAGES/mediation_kit.mo   compiled here from the .po with Babel
   icons/                   the window icons (PNG)
@@ -35,6 +36,8 @@ class BuildPyWithData(build_py):
         if target.exists():
             shutil.rmtree(target)  # a previous build's files must not linger
         shutil.copytree(ROOT / "resources" / "packs", target / "resources" / "packs",
+                        ignore=LEFT_OUT)
+        shutil.copytree(ROOT / "resources" / "keys", target / "resources" / "keys",
                         ignore=LEFT_OUT)
         source, staged = SAMPLE_VIDEO
         (target / staged).parent.mkdir(parents=True, exist_ok=True)

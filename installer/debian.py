@@ -7,6 +7,7 @@ Layout installed:
     /usr/share/applications/<APP_ID>.desktop
     /usr/share/icons/hicolor/<n>x<n>/apps/<APP_ID>.png, scalable/apps/<APP_ID>.svg
     /usr/share/metainfo/<APP_ID>.metainfo.xml
+    /usr/share/mime/packages/<APP_ID>.xml    the .mkplan file type (shared-mime-info)
     /usr/share/doc/mediation-kit/copyright    machine-readable (DEP-5), from the notices
     /usr/share/doc/mediation-kit/changelog.gz from CHANGELOG.md (installer/changelog.py)
     /usr/share/lintian/overrides/mediation-kit the tags normal for a bundle in /opt, with why
@@ -92,6 +93,8 @@ def layout(root: Path, bundle: Path, installer: Path, app_id: str, version: str,
     icons = installer / "icons"
     _copy(linux / f"{app_id}.desktop", root / f"usr/share/applications/{app_id}.desktop")
     _copy(linux / f"{app_id}.metainfo.xml", root / f"usr/share/metainfo/{app_id}.metainfo.xml")
+    # dpkg's triggers (shared-mime-info, desktop-file-utils) update the caches on install.
+    _copy(linux / f"{app_id}.mime.xml", root / f"usr/share/mime/packages/{app_id}.xml")
     for png in sorted(icons.glob("mediation-kit-*.png")):
         size = png.stem.rsplit("-", 1)[1]
         _copy(png, root / f"usr/share/icons/hicolor/{size}x{size}/apps/{app_id}.png")
@@ -119,6 +122,7 @@ def expected_files(app_id: str) -> list[str]:
             f"{INSTALL_DIR}/_internal/resources/index", f"{INSTALL_DIR}/_internal/resources/packs",
             "usr/bin/mediation-kit", f"usr/share/applications/{app_id}.desktop",
             f"usr/share/metainfo/{app_id}.metainfo.xml",
+            f"usr/share/mime/packages/{app_id}.xml",
             f"usr/share/icons/hicolor/48x48/apps/{app_id}.png",
             f"usr/share/icons/hicolor/256x256/apps/{app_id}.png",
             f"usr/share/icons/hicolor/scalable/apps/{app_id}.svg"]

@@ -20,6 +20,9 @@
 ; Silent uninstall:
 ;   "%LOCALAPPDATA%\Programs\Mediation Kit\unins000.exe" /VERYSILENT /SUPPRESSMSGBOXES /NORESTART
 ; The user's settings, plans and caches (in %LOCALAPPDATA%\mediation-kit) are kept on uninstall.
+;
+; Workshop plans (.mkplan) open with the kit: a per-user file association (HKCU\Software\Classes,
+; no administrator rights), removed on uninstall.
 
 #ifndef AppVersion
   #define AppVersion "0.0.0"
@@ -65,6 +68,8 @@ Compression=lzma2/max
 SolidCompression=yes
 WizardStyle=modern
 CloseApplications=yes
+; Explorer refreshes its file types (the .mkplan association) after install and uninstall.
+ChangesAssociations=yes
 ; No network at install time either: nothing is downloaded.
 
 [Languages]
@@ -85,6 +90,15 @@ Source: "{#BundleDir}\*"; DestDir: "{app}"; Flags: ignoreversion recursesubdirs 
 [Icons]
 Name: "{autoprograms}\{#AppName}"; Filename: "{app}\MediationKit.exe"; AppUserModelID: "{#AppId}"
 Name: "{autodesktop}\{#AppName}"; Filename: "{app}\MediationKit.exe"; Tasks: desktopicon
+
+[Registry]
+; HKA is HKEY_CURRENT_USER in this per-user install.
+Root: HKA; Subkey: "Software\Classes\.mkplan"; ValueType: string; ValueName: ""; ValueData: "MediationKit.Plan"; Flags: uninsdeletevalue
+Root: HKA; Subkey: "Software\Classes\.mkplan"; ValueType: string; ValueName: "Content Type"; ValueData: "application/x-mediation-kit-plan"; Flags: uninsdeletevalue
+Root: HKA; Subkey: "Software\Classes\.mkplan\OpenWithProgids"; ValueType: string; ValueName: "MediationKit.Plan"; ValueData: ""; Flags: uninsdeletevalue
+Root: HKA; Subkey: "Software\Classes\MediationKit.Plan"; ValueType: string; ValueName: ""; ValueData: "{#AppName} workshop plan"; Flags: uninsdeletekey
+Root: HKA; Subkey: "Software\Classes\MediationKit.Plan\DefaultIcon"; ValueType: string; ValueName: ""; ValueData: "{app}\MediationKit.exe,0"
+Root: HKA; Subkey: "Software\Classes\MediationKit.Plan\shell\open\command"; ValueType: string; ValueName: ""; ValueData: """{app}\MediationKit.exe"" ""%1"""
 
 [Run]
 Filename: "{app}\MediationKit.exe"; Description: "{cm:LaunchProgram,{#AppName}}"; Flags: nowait postinstall skipifsilent

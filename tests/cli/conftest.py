@@ -1,8 +1,10 @@
 """Command-line tests: a resources folder with one pack, user folders in the test's tmp."""
 
 import os
+import shutil
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 from cli_pack import write_pack
@@ -10,9 +12,11 @@ from cli_pack import write_pack
 
 @pytest.fixture
 def cli_resources(tmp_path, monkeypatch):
-    """A resources folder with one pack and no shipped index; user folders in tmp_path."""
+    """A resources folder with one pack, the maintainers' public keys and no shipped index;
+    user folders in tmp_path."""
     root = tmp_path / "resources"
     write_pack(root / "packs")
+    shutil.copytree(Path(__file__).resolve().parents[2] / "resources" / "keys", root / "keys")
     monkeypatch.setenv("MEDIATION_KIT_RESOURCES", str(root))
     monkeypatch.setenv("MEDIATION_KIT_PORTABLE_DIR", str(tmp_path / "user"))
     return root

@@ -10,7 +10,8 @@ from mediation_kit import __main__ as entry
 from mediation_kit.cli import run_cli
 from mediation_kit.core.selftest import CheckFailed, UnavailableChecks, run_groups
 
-CORE_CHECKS = ["paths", "index", "search", "accents", "library", "translations"]
+CORE_CHECKS = ["paths", "index", "search", "accents", "library", "translations",
+               "signatures"]
 UI_CHECKS = ["qt", "main_window", "qt_translations", "multimedia", "playback"]
 
 

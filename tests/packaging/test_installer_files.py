@@ -220,8 +220,46 @@ def test_self_test_from_source_prints_one_json_report(tmp_path):
     # Then stdout is exactly one JSON document, whose exit status matches its verdict
     report = json.loads(result.stdout)
     names = [check["name"] for check in report["checks"]]
-    assert names == ["paths", "index", "search", "accents", "library", "translations", "qt",
-                     "main_window", "qt_translations", "multimedia", "playback"]
+    assert names == ["paths", "index", "search", "accents", "library", "translations",
+                     "signatures", "qt", "main_window", "qt_translations", "multimedia",
+                     "playback"]
     assert result.returncode == (0 if report["ok"] else 1)
     assert report["failed"] == [c["name"] for c in report["checks"] if not c["ok"]]
     assert report["frozen"] is False
+
+
+def test_plan_files_open_with_the_kit_on_linux():
+    # The desktop entry takes a file and declares the plan type...
+    desktop = (INSTALLER / "linux" / f"{APP_ID}.desktop").read_text(encoding="utf-8")
+    assert "Exec=mediation-kit %f" in desktop
+    assert "MimeType=application/x-mediation-kit-plan;" in desktop
+    # ...which the shared-mime-info file the .deb installs defines, by its suffix
+    ns = {"m": "http://www.freedesktop.org/standards/shared-mime-info"}
+    root = ET.parse(INSTALLER / "linux" / f"{APP_ID}.mime.xml").getroot()
+    kinds = root.findall("m:mime-type", ns)
+    assert [k.get("type") for k in kinds] == ["application/x-mediation-kit-plan"]
+    assert [g.get("pattern") for g in kinds[0].findall("m:glob", ns)] == ["*.mkplan"]
+    import debian
+
+    assert f"usr/share/mime/packages/{APP_ID}.xml" in debian.expected_files(APP_ID)
+
+
+def test_shared_mime_info_reads_the_plan_type(tmp_path):
+    if shutil.which("update-mime-database") is None:
+        pytest.skip("update-mime-database (shared-mime-info) is not installed")
+    (tmp_path / "packages").mkdir()
+    shutil.copy(INSTALLER / "linux" / f"{APP_ID}.mime.xml",
+                tmp_path / "packages" / f"{APP_ID}.xml")
+    subprocess.run(["update-mime-database", str(tmp_path)], check=True, capture_output=True)
+    globs = (tmp_path / "globs2").read_text(encoding="utf-8")
+    assert "application/x-mediation-kit-plan:*.mkplan" in globs
+
+
+def test_plan_files_open_with_the_kit_on_windows_for_this_user_only():
+    script = (INSTALLER / "windows" / "mediation-kit.iss").read_text(encoding="utf-8")
+    assert "ChangesAssociations=yes" in script
+    registry = [line for line in script.splitlines() if line.startswith("Root:")]
+    assert registry and all(line.startswith("Root: HKA;") for line in registry)  # no admin
+    assert any('"Software\\Classes\\.mkplan"' in line and "MediationKit.Plan" in line
+               for line in registry)
+    assert any("shell\\open\\command" in line and '""%1""' in line for line in registry)

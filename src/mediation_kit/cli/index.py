@@ -178,8 +178,15 @@ def run_check(args) -> int:
     from mediation_kit.core import paths
     from mediation_kit.core.search.index import IndexSource, check_index
 
-    status = check_index(args.packs or paths.packs_dir(), args.shipped or paths.shipped_index_dir(),
-                         args.cache or paths.user_dirs().index_cache)
+    if args.packs is None and args.cache is None:  # the packs in use, imported ones too
+        from mediation_kit.core.packs.installed import default_content_sources
+
+        sources = default_content_sources()
+        packs, cache = sources.packs, sources.index_dir
+    else:
+        packs = args.packs or paths.packs_dir()
+        cache = args.cache or paths.user_dirs().index_cache
+    status = check_index(packs, args.shipped or paths.shipped_index_dir(), cache)
     which = _("shipped") if status.source is IndexSource.SHIPPED else _("cache")
     print(_("Index: {path} ({which})").format(path=status.path, which=which))
     state = str(status.state)

@@ -6,6 +6,7 @@ import signal
 import sys
 from pathlib import Path
 
+from mediation_kit.cli.output import terminal_text
 from mediation_kit.core.i18n import _
 
 EXIT_OK = 0
@@ -64,8 +65,14 @@ def add_parsers(commands) -> None:
 
 
 def _error(message: str, code: int = EXIT_REFUSED) -> int:
-    print(message, file=sys.stderr)
+    _say(message, file=sys.stderr)
     return code
+
+
+def _say(line: str, file=None) -> None:
+    """Prints a line holding an archive's words (names, titles): its control characters are
+    shown escaped, never acted on by the terminal."""
+    print(terminal_text(line), file=file or sys.stdout)
 
 
 def run_keygen(args) -> int:
@@ -91,9 +98,9 @@ def run_build(args) -> int:
     try:
         manifest = build_archive(args.folder, None if args.unsigned else args.key, args.output)
     except BuildError as error:
-        print(error, file=sys.stderr)
+        _say(str(error), file=sys.stderr)
         for problem in error.problems:
-            print(problem, file=sys.stderr)
+            _say(str(problem), file=sys.stderr)
         return EXIT_REFUSED
     except (KeyFileError, OSError) as error:
         return _error(str(error), EXIT_USAGE)
@@ -113,7 +120,7 @@ def run_diff(args) -> int:
     except PackRefused as error:
         return _error(error.message)
     for line in describe(info):
-        print(line)
+        _say(line)
     return EXIT_OK
 
 
@@ -123,15 +130,15 @@ def run_import(args) -> int:
     from mediation_kit.core.packs.refusal import PackRefused
     from mediation_kit.core.tasks import Cancelled, CancelToken
 
+    # No clean-up here: a window open at the same time may still read the previous state.
     context = PackContext.default()
-    context.store.clean_up()
     cancel = CancelToken()
     try:
         info = inspect_archive(args.file, context, allow_downgrade=args.allow_older)
         for line in describe(info):
-            print(line)
+            _say(line)
         if info.needs_consent:
-            print(_("Warning: {warning}").format(warning=warning_text(info)), file=sys.stderr)
+            _say(_("Warning: {warning}").format(warning=warning_text(info)), file=sys.stderr)
         previous = signal.signal(signal.SIGTERM, lambda *_args: cancel.cancel()) \
             if _main_thread() else None
         try:
@@ -166,7 +173,6 @@ def run_remove(args) -> int:
     from mediation_kit.core.packs.refusal import PackRefused
 
     context = PackContext.default()
-    context.store.clean_up()
     try:
         pack, _diff = remove_pack(args.pack_id, context, hide=args.hide, unhide=args.unhide)
     except KeyError as error:
@@ -213,14 +219,14 @@ def run_list_installed(args) -> int:
     context = PackContext.default()
     installed = context.installed()
     for problem in installed.problems:
-        print(problem, file=sys.stderr)
+        _say(problem, file=sys.stderr)
     problems = 0
     for pack in sorted(installed.packs, key=lambda p: (p.id, p.origin)):
         result = load_pack(pack.folder)
         problems += len(result.problems)
         line = pack_line(result.pack) if result.pack is not None else f"{pack.id} {pack.version}"
-        print(line)
-        print("    " + origin_text(pack))
+        _say(line)
+        _say("    " + origin_text(pack))
     if not installed.packs:
         print(_("no pack installed"))
     return EXIT_REFUSED if problems or installed.problems else EXIT_OK

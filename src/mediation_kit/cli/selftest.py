@@ -51,6 +51,7 @@ class CoreChecks:
             ("accents", self.check_accents),
             ("library", self.check_library),
             ("translations", self.check_translations),
+            ("signatures", self.check_signatures),
         ]
 
     def close(self) -> None:
@@ -179,6 +180,30 @@ class CoreChecks:
         finally:
             i18n.set_language(i18n.SOURCE_LANGUAGE)
         return {"catalogs": loaded}
+
+
+    def check_signatures(self) -> dict:
+        """Pack archives can be checked here: the maintainers' keys are readable, and
+        `cryptography`'s native code signs, verifies and refuses a changed manifest."""
+        from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+
+        from mediation_kit.core.packs.signing import (
+            InvalidSignature, default_trusted_keys, sign, verify)
+
+        trusted = default_trusted_keys()
+        if not any(key.shipped for key in trusted.keys):
+            raise CheckFailed("no maintainers' public key shipped: " + "; ".join(
+                trusted.problems or ["resources/keys holds no .pub file"]))
+        key = Ed25519PrivateKey.generate()
+        signature = sign(b"manifest", key)
+        verify(b"manifest", signature)
+        try:
+            verify(b"manifest changed", signature)
+        except InvalidSignature:
+            pass
+        else:
+            raise CheckFailed("a changed manifest was not refused")
+        return {"trusted_keys": [key.name for key in trusted.keys]}
 
 
 def core_groups() -> list[CheckGroup]:

@@ -26,6 +26,8 @@ from mediation_kit.core.i18n import LANGUAGES, N_, _
 THEMES = ("light", "dark", "high-contrast")
 THEME_LABELS = {"light": N_("Light"), "dark": N_("Dark"), "high-contrast": N_("High contrast")}
 TEXT_SIZES = (90, 100, 115, 130, 150)  # percent of the system font size
+PRESENTATION_LOOKS = ("dark", "light")
+PRESENTATION_LOOK_LABELS = {"dark": N_("Dark"), "light": N_("Light")}
 # Longer than any path a system accepts: a longer value is not a path someone chose.
 MAX_TEXT_LENGTH = 4096
 _BASE64 = re.compile(r"(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?")
@@ -34,6 +36,10 @@ _BARE_KEY = re.compile(r"[A-Za-z0-9_-]+")
 
 def _text_size_problem(value: int) -> str | None:
     return None if 70 <= value <= 200 else _("it must be between 70 and 200")
+
+
+def _presentation_scale_problem(value: int) -> str | None:
+    return None if 60 <= value <= 200 else _("it must be between 60 and 200")
 
 
 def _saved_layout_problem(value: str) -> str | None:
@@ -59,6 +65,14 @@ OPTIONS: tuple[Option, ...] = (
            check=_text_size_problem),
     Option("theme", str, "light", N_("Colour theme."), choices=THEMES),
     Option("media_folder", str, "", N_("Folder holding the replay videos on this PC.")),
+    # The projector as {"name", "manufacturer", "model", "serial"} (JSON); empty: automatic.
+    Option("projector_screen", str, "", N_("The screen the audience sees; empty chooses one "
+                                           "that is neither the main one nor a laptop's.")),
+    Option("presentation_look", str, "dark", N_("Colours of the audience screen."),
+           choices=PRESENTATION_LOOKS),
+    Option("presentation_text_scale", int, 100, N_("Text size on the audience screen, in "
+                                                   "percent."),
+           check=_presentation_scale_problem),
     Option("window_geometry", str, "", N_("Size and position of the main window (saved)."),
            check=_saved_layout_problem),
     Option("window_state", str, "", N_("Layout of the main window's panels (saved)."),

@@ -135,10 +135,20 @@ def window_icon() -> QIcon:
     return icon
 
 
+def plan_file_argument(argv: list[str]) -> Path | None:
+    """The `.mkplan` file the kit was started with (from a file manager, `mediation-kit
+    FILE.mkplan`, a Windows file association), or None."""
+    for arg in argv:
+        if not arg.startswith("-") and arg.lower().endswith(".mkplan"):
+            return Path(arg).expanduser()
+    return None
+
+
 def run_app(argv: list[str]) -> int:
     from mediation_kit.core.logging_setup import setup_logging
     from mediation_kit.core.paths import user_dirs
 
+    plan_file = plan_file_argument(argv)
     app = QApplication([sys.argv[0], *argv])
     app.setApplicationName(APP_NAME)
     app.setApplicationVersion(__version__)
@@ -158,6 +168,13 @@ def run_app(argv: list[str]) -> int:
     window.activateWindow()
     window.search_field.setFocus()
     app.aboutToQuit.connect(window.shut_down)  # also when quitting without closing it
+    from mediation_kit.ui.presentation import command_line
+
+    plan_file = command_line.plan_to_present(argv)  # --present FILE.mkplan, once loaded
+    if plan_file is not None:
+        rehearsal = command_line.wants_rehearsal(argv)
+        window.content_loaded.connect(
+            lambda: command_line.present_plan_file(window, plan_file, rehearsal))
 
     def after_first_paint() -> None:
         if os.environ.get(MARKER_ENV):
@@ -172,6 +189,8 @@ def run_app(argv: list[str]) -> int:
             log.warning("%s", problem)
         app.setWindowIcon(window_icon())
         window.finish_building()
+        if plan_file is not None:  # a bad file is reported in a message; the kit starts
+            window.plans.files.open_path(plan_file)
         window.start_loading()
 
     # The rest is built, and the content loaded, once the search field is on screen.

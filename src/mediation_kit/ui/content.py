@@ -79,13 +79,20 @@ def browse_hits(pack: Pack, kind: ResourceType) -> tuple[Hit, ...]:
     return tuple(sorted(hits, key=lambda h: (h.date or pack.event.start, h.title)))
 
 
+_cleaned_up = False
+
+
 def load_installed_content(*, progress: ProgressCallback | None = None,
                            cancel: CancelToken | None = None) -> Content:
     """The bundled and imported packs in use (what killed imports left is cleaned first)."""
     from mediation_kit.core.packs.installed import default_content_sources
     from mediation_kit.core.packs.problems import Problem
 
-    sources = default_content_sources(clean_up=True)
+    global _cleaned_up
+    # Once per process, at start: a reload after an import keeps the previous state, whose
+    # index the window may still have open.
+    sources = default_content_sources(clean_up=not _cleaned_up)
+    _cleaned_up = True
     content = load_content(sources.packs, sources.shipped_index_dir, sources.index_dir,
                            progress=progress, cancel=cancel)
     content.problems += [Problem("", None, problem) for problem in sources.problems]

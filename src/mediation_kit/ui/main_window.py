@@ -122,13 +122,16 @@ class MainWindow(QMainWindow):
         self.quit_action = QAction(self)
         self.about_action = QAction(self)
         self.about_action.setMenuRole(QAction.MenuRole.AboutRole)
+        self.present_action = QAction(self)
         for action in (self.back_action, self.home_action, self.find_action,
-                       self.settings_action, self.quit_action, self.about_action):
+                       self.settings_action, self.quit_action, self.about_action,
+                       self.present_action):
             self.addAction(action)
 
         menu_bar = self.menuBar()
         self.file_menu = menu_bar.addMenu("")
         self.file_menu.addAction(self.import_action)
+        self.file_menu.addAction(self.present_action)
         self.file_menu.addAction(self.settings_action)
         self.file_menu.addSeparator()
         self.file_menu.addAction(self.quit_action)
@@ -220,6 +223,9 @@ class MainWindow(QMainWindow):
         self._connect_signals()
         self.pack_imports()  # drops and removable drives are watched from now on
         self.built = True
+        from mediation_kit.ui.plans import PlanController
+
+        self.plans = PlanController(self)  # the workshop plan: its panel, menus and files
         self.retranslate()
         if self.content is not None:
             self.set_content(self.content)
@@ -235,6 +241,7 @@ class MainWindow(QMainWindow):
             QKeySequence("Ctrl+K"), QKeySequence("Ctrl+F"),
             *QKeySequence.keyBindings(QKeySequence.StandardKey.Find)))
         self.settings_action.setShortcut(QKeySequence("Ctrl+,"))
+        self.present_action.setShortcut(QKeySequence("F5"))
         self.quit_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Quit))
         # Esc outside the field also goes back to a fresh search.
         escape = QShortcut(QKeySequence("Esc"), self)
@@ -253,6 +260,7 @@ class MainWindow(QMainWindow):
         self.about_action.triggered.connect(self.open_about)
         self.quit_action.triggered.connect(self.close)
         self.problems_button.clicked.connect(self.show_startup_problems)
+        self.present_action.triggered.connect(self.present_open_resource)
 
     def _connect_signals(self) -> None:
         """Wiring of the parts built by `finish_building()`."""
@@ -285,6 +293,8 @@ class MainWindow(QMainWindow):
             (self.settings_action, _("Settings…"), _("Language, text size, theme, media folder")),
             (self.quit_action, _("Quit"), _("Close the kit")),
             (self.about_action, _("About Mediation Kit"), _("Version, content packs, credits")),
+            (self.present_action, _("Present"),
+             _("Show the open resource to the room, on the projector (F5)")),
         ):
             action.setText(text)
             action.setToolTip(tip)
@@ -696,6 +706,30 @@ class MainWindow(QMainWindow):
         folder = self.settings["media_folder"]
         return Path(folder) if folder else None
 
+    # --- presenting (ui/presentation) -----------------------------------------------------
+
+    def present_open_resource(self) -> None:
+        """F5: the open resource on the projector; a replay from where the player is."""
+        from mediation_kit.ui.presentation import present_record
+
+        if self.presentation is not None and not self.presentation.is_ended:
+            return  # one presentation at a time; its own keys run it
+        if self.plans is not None and self.plans.present_wanted():
+            self.plans.present(0)  # F5 in the plan panel: the plan from its first item
+            return
+        views = self._resource_views
+        if self._current_record is None or self.stack.currentWidget() is not self.view_stack:
+            self._set_status(lambda: _("Open a resource to present it."))
+            return
+        at_time = self._current_time
+        if views is not None and views.currentWidget() is views.replay_view:
+            at_time = views.replay_view.player.position_seconds() or at_time
+            views.replay_view.player.player.pause()
+        self.presentation = present_record(self._current_record, at_time, self.settings,
+                                           self._library(), self._media_folder(), parent=self)
+
+    presentation: Any = None
+
     # --- settings and dialogs -------------------------------------------------------------
 
     def open_settings(self) -> None:
@@ -739,8 +773,9 @@ class MainWindow(QMainWindow):
             self.settings.save()
         except OSError as error:
             log.error("could not save the settings to %s: %s", self.settings.path, error)
+            reason = str(error)  # `error` is unbound once the except block ends
             self._set_status(lambda: _("The settings could not be saved: {error}").format(
-                error=error))
+                error=reason))
 
     def show_startup_problems(self) -> None:
         """Lists the start-up problems in a window of their own, beside the main one."""
@@ -804,6 +839,9 @@ class MainWindow(QMainWindow):
         restore_window_geometry(self, self.settings["window_geometry"])
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        if self.plans is not None and not self.plans.may_close():  # unsaved plan: Cancel
+            event.ignore()
+            return
         self.shut_down()
         super().closeEvent(event)
 
@@ -828,8 +866,11 @@ class MainWindow(QMainWindow):
         i18n.remove_language_listener(self._language_listener)
         if self._resource_views is not None:
             self._resource_views.replay_view.hide()  # stops the playback
+        if self.presentation is not None and not self.presentation.is_ended:
+            self.presentation.end()
 
     _shut_down = False
+    plans: Any = None  # ui.plans.PlanController, made by finish_building()
 
 
 def _unique_shortcuts(*sequences: QKeySequence) -> list[QKeySequence]:

@@ -51,6 +51,7 @@ def test_an_unsigned_pack_needs_the_explicit_tick(qtbot, ui_kit):
     dialog = _dialog(qtbot, ui_kit, ui_kit.archive("1.0.0", FEST, signed=False))
     assert dialog.warning.isVisible() and "not signed" in dialog.warning.text()
     assert not dialog.import_button.isEnabled()
+    assert dialog.focusWidget() is dialog.consent  # the keyboard lands on the decision
     dialog.consent.setChecked(True)
     assert dialog.import_button.isEnabled()
     with qtbot.waitSignal(dialog.pack_imported, timeout=20000):
@@ -110,3 +111,28 @@ def test_the_window_has_the_menu_entry_and_accepts_drops(window):
     assert window.import_action in window.file_menu.actions()
     assert window.import_action.text() == "Import a pack…"
     assert window.acceptDrops()
+
+
+def test_a_pack_dropped_on_the_window_opens_the_import_dialog(qtbot, window, ui_kit,
+                                                             monkeypatch):
+    import warnings
+
+    from PySide6.QtCore import QPoint, QPointF, Qt
+    from PySide6.QtGui import QDragEnterEvent, QDropEvent
+    from PySide6.QtWidgets import QApplication
+
+    opened = []
+    imports = window.pack_imports()
+    imports.drop_filter.archive_dropped.disconnect()
+    imports.drop_filter.archive_dropped.connect(opened.append)
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(ui_kit.root / "fest.mkpack"))])
+    with warnings.catch_warnings():  # Qt 6 keeps only this QPoint constructor, "deprecated"
+        warnings.simplefilter("ignore", DeprecationWarning)
+        enter = QDragEnterEvent(QPoint(10, 10), Qt.DropAction.CopyAction, mime,
+                                Qt.MouseButton.NoButton, Qt.KeyboardModifier.NoModifier)
+    assert QApplication.sendEvent(window, enter) and enter.isAccepted()
+    drop = QDropEvent(QPointF(10, 10), Qt.DropAction.CopyAction, mime,
+                      Qt.MouseButton.NoButton, Qt.KeyboardModifier.NoModifier)
+    QApplication.sendEvent(window, drop)
+    assert opened == [ui_kit.root / "fest.mkpack"]

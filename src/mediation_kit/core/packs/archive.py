@@ -13,6 +13,7 @@ import os
 import stat
 import uuid
 import zipfile
+import zlib
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -164,11 +165,11 @@ def open_archive(path: Path) -> CheckedArchive:
             infos = archive.infolist()
             manifest_bytes = _read_small(archive, path, MANIFEST_NAME, MAX_MANIFEST)
             signature = _read_small(archive, path, SIGNATURE_NAME, MAX_SIGNATURE, optional=True)
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, ValueError,
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, zlib.error, EOFError, ValueError,
             NotImplementedError) as error:
+        # zipfile's own words are English only: the log keeps them (`from error`).
         raise PackRefused(path, Refusal.NOT_ZIP, _("not a pack archive, or a damaged or "
-                                                   "incomplete copy of one ({error})").format(
-                                                       error=error)) from error
+                                                   "incomplete copy of one")) from error
     except OSError as error:
         raise PackRefused(path, Refusal.NOT_ZIP, _("cannot be read: {error}").format(
             error=error.strerror or error)) from error
@@ -305,7 +306,8 @@ def extract_files(checked: CheckedArchive, destination: Path,
                     raise PackRefused(archive_path, Refusal.CHECKSUM_MISMATCH, _(
                         '"{name}" differs from the file the manifest describes (its SHA-256 '
                         'does not match)').format(name=entry.path))
-    except (zipfile.BadZipFile, EOFError, ValueError) as error:
+    except (zipfile.BadZipFile, zlib.error, EOFError, ValueError, NotImplementedError) as error:
+        # A damaged deflate stream (zlib.error), a bad CRC, a cut entry, an unknown method.
         raise PackRefused(archive_path, Refusal.NOT_ZIP, _(
-            "the archive is damaged ({error})").format(error=error)) from error
+            "the archive is damaged: a file does not read back as it was written")) from error
     return destination / checked.manifest.pack_id

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from mediation_kit.core.build_info import pack_versions
+from mediation_kit.core.i18n import _
 from mediation_kit.core.packs.manifest import is_valid_version, version_key
 from mediation_kit.core.packs.store import ImportedPack, PackStore, StoreState
 
@@ -73,7 +74,8 @@ def installed_packs(bundled_dir: Path, store: PackStore) -> InstalledPacks:
         if (folder / "pack.toml").is_file():
             imported[pack_id] = entry
         else:
-            problems.append(f"{folder}: missing")
+            problems.append(_("{folder}: the folder of this imported pack is missing: the "
+                              "pack is left out").format(folder=folder))
     packs = []
     for bundled in pack_versions(bundled_dir):
         entry = imported.get(bundled.id)
@@ -120,7 +122,9 @@ def content_sources(bundled_dir: Path, shipped_index_dir: Path, cache_index_dir:
         installed = installed_packs(bundled_dir, store)
     except OSError as error:  # an unreadable data folder: the bundled packs still work
         return ContentSources(bundled_dir, shipped_index_dir, cache_index_dir,
-                              (f"{store.root}: {error}",))
+                              (_("{path} cannot be read ({error}): the imported packs are not "
+                                 "used").format(path=store.root,
+                                                error=getattr(error, "strerror", None) or error),))
     if installed.index_dir is None:
         return ContentSources(bundled_dir, shipped_index_dir, cache_index_dir,
                               tuple(installed.problems))

@@ -2,7 +2,8 @@
 
     <user data>/packs/
       current.json            {"generation": "gen-000004"}: the state in use
-      gen-000004/             a whole state: never changed once named
+      gen-000004/             a whole state: never changed once named (except its index,
+                              rebuilt in place like any index when the bundled packs change)
         .mediation-kit-packs  marker: the kit made this folder
         state.json            imported packs (version, signer, archive) and hidden bundled ids
         packs/<id>/…          the imported packs
@@ -24,6 +25,7 @@ import json
 import os
 import re
 import shutil
+import time
 import uuid
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -187,14 +189,36 @@ class PackStore:
                 continue
             if not (path / MARKER).is_file() or _marker_holder_alive(path / MARKER):
                 continue
-            shutil.rmtree(path, ignore_errors=True)
-            if not os.path.lexists(path):
+            if _remove_marked_folder(path):
                 removed.append(path)
         for path in _entries(self.root):  # a switch killed before its rename
             if path.name.startswith(f".{CURRENT_FILE}.") and path.name.endswith(".tmp"):
                 path.unlink(missing_ok=True)
         (self.root / LOCK_FILE).unlink(missing_ok=True)  # its holder was killed (see above)
         return removed
+
+
+def _remove_marked_folder(folder: Path) -> bool:
+    """Removes a folder of the kit, its marker last: a removal killed half-way leaves a
+    folder still marked as the kit's, which the next start finishes removing."""
+    for entry in _entries(folder):
+        if entry.name == MARKER:
+            continue
+        if entry.is_dir() and not entry.is_symlink():
+            shutil.rmtree(entry, ignore_errors=True)
+        else:
+            try:
+                entry.unlink()
+            except OSError:
+                pass
+    if any(entry.name != MARKER for entry in _entries(folder)):
+        return False  # something could not be removed (a file open on Windows): next time
+    try:
+        (folder / MARKER).unlink()
+        folder.rmdir()
+    except OSError:
+        return False
+    return True
 
 
 def read_state(folder: Path, generation: str) -> StoreState:
@@ -220,7 +244,12 @@ def _lock_holder_alive(path: Path) -> bool:
     try:
         pid = json.loads(path.read_text(encoding="utf-8")).get("pid")
     except (OSError, ValueError, AttributeError):
-        return False
+        # Created but not yet written by its holder (the pid follows within microseconds),
+        # unless it is old: a holder killed right after creating it.
+        try:
+            return time.time() - path.stat().st_mtime < 10
+        except OSError:
+            return False
     return pid == os.getpid() or _marker_holder_alive(path)
 
 

@@ -368,7 +368,7 @@ def _source_name(source: IndexSource) -> str:
     return _("shipped index") if source is IndexSource.SHIPPED else _("index in the cache")
 
 
-def _choose(packs_dir: Path, shipped_dir: Path, cache_dir: Path, fingerprint: str):
+def _choose(packs_dir: PackFolders, shipped_dir: Path, cache_dir: Path, fingerprint: str):
     shipped_state, shipped_count = inspect_index(shipped_dir, fingerprint)
     if shipped_state is IndexState.OK:
         return IndexStatus(Path(shipped_dir), IndexState.OK, IndexSource.SHIPPED,
@@ -385,7 +385,7 @@ def _choose(packs_dir: Path, shipped_dir: Path, cache_dir: Path, fingerprint: st
     return None, (shipped_state, IndexSource.SHIPPED)
 
 
-def check_index(packs_dir: Path, shipped_dir: Path, cache_dir: Path) -> IndexStatus:
+def check_index(packs_dir: PackFolders, shipped_dir: Path, cache_dir: Path) -> IndexStatus:
     """Which index would be used, and its state, without rebuilding anything."""
     status, problem = _choose(packs_dir, shipped_dir, cache_dir, index_fingerprint(packs_dir))
     if status is not None:

@@ -157,9 +157,9 @@ class AboutDialog(QDialog):
         parts = ["<h3>{}</h3>".format(html.escape(_("Trusted pack signing keys"))), "<ul>"]
         for key in self.trusted_keys.keys:
             origin = _("shipped with the kit") if key.shipped else _("added on this computer")
-            parts.append("<li>{}<br><code>{}</code></li>".format(
-                html.escape(_("{name} ({origin})").format(name=key.name, origin=origin)),
-                html.escape(_("fingerprint {fingerprint}").format(fingerprint=key.fingerprint))))
+            parts.append("<li>{}</li>".format(html.escape(
+                _("{name} ({origin}), fingerprint {fingerprint}").format(
+                    name=key.name, origin=origin, fingerprint=key.fingerprint))))
         if not self.trusted_keys.keys:
             parts.append("<li>{}</li>".format(html.escape(_("none"))))
         parts.append("</ul>")

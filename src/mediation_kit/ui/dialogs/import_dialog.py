@@ -45,7 +45,10 @@ class ImportDialog(QDialog):
         self.result: Any = None
         self.error: str = ""
         self.state = "checking"
-        self._handle: TaskHandle | None = None
+        self._handle: TaskHandle | None = None  # the task running now
+        # Every task's handle lives as long as the dialog: the last reference to a task's
+        # signals must never be dropped by the worker thread as it finishes.
+        self._handles: list[TaskHandle] = []
 
         self.heading = QLabel(self)
         self.heading.setTextFormat(Qt.TextFormat.RichText)
@@ -53,7 +56,7 @@ class ImportDialog(QDialog):
         self.details = QTextBrowser(self)
         self.details.setObjectName("importDetails")
         self.details.setOpenLinks(False)
-        self.details.setMinimumSize(560, 260)
+        self.details.setMinimumSize(560, 200)
         self.warning = QLabel(self)
         self.warning.setObjectName("importWarning")
         self.warning.setWordWrap(True)
@@ -89,6 +92,7 @@ class ImportDialog(QDialog):
 
     def _start_inspect(self) -> None:
         self._handle = run_task(self._inspect_call, with_progress=True, parent=self)
+        self._handles.append(self._handle)
         self._handle.signals.finished.connect(self.on_inspect_finished)
         self._handle.signals.failed.connect(self.on_inspect_failed)
 
@@ -109,6 +113,11 @@ class ImportDialog(QDialog):
         else:
             self.info, self.state = outcome, "ready"
         self.retranslate()
+        # The keyboard lands where the next decision is: the tick, Import, or Close.
+        if self.state == "ready":
+            (self.consent if self.info.needs_consent else self.import_button).setFocus()
+        else:
+            self.close_button.setFocus()
 
     def on_inspect_failed(self, message: str, _details: str) -> None:
         self._handle = None
@@ -123,6 +132,7 @@ class ImportDialog(QDialog):
         self._handle = run_task(
             lambda progress, cancel: self._import_call(allow, progress, cancel),
             with_progress=True, parent=self)
+        self._handles.append(self._handle)
         self._handle.signals.progress.connect(self.on_import_progress)
         self._handle.signals.finished.connect(self.on_import_finished)
         self._handle.signals.failed.connect(self.on_import_failed)
@@ -205,6 +215,7 @@ class ImportDialog(QDialog):
         self.consent.setText(_("I trust where this pack comes from: import it anyway"))
         self.consent.setAccessibleName(self.consent.text())
         self.progress.setAccessibleName(_("Import progress"))
+        self.warning.setAccessibleName(_("Warning"))
         name = html.escape(self.archive.name)
         busy = self.state in ("checking", "importing")
         self.progress.setVisible(busy)

@@ -1,4 +1,4 @@
-"""The settings dialog: language, text size, theme and media folder."""
+"""The settings dialog: language, text size, theme, media folder and presenting."""
 
 from __future__ import annotations
 
@@ -15,6 +15,7 @@ from mediation_kit.core.settings import (
     OPTIONS_BY_NAME, TEXT_SIZES, THEME_LABELS, THEMES, Settings, value_problem,
 )
 from mediation_kit.ui import theme
+from mediation_kit.ui.presentation.settings_section import PresentingSettings
 
 
 class SettingsDialog(QDialog):
@@ -51,6 +52,8 @@ class SettingsDialog(QDialog):
         self.media_error.setWordWrap(True)
         self.media_error.setVisible(False)
         form.addRow(self.media_error)
+        self.presenting = PresentingSettings(settings.as_dict(), self)
+        form.addRow(self.presenting)
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
             | QDialogButtonBox.StandardButton.Apply, self)
@@ -100,6 +103,7 @@ class SettingsDialog(QDialog):
         self.media_folder.setPlaceholderText(_("No folder chosen"))
         self.choose_folder.setText(_("Choose…"))
         self.choose_folder.setAccessibleName(_("Choose the media folder"))
+        self.presenting.retranslate()
         self.media_help.setText(_("The folder where the replay videos are on this PC. The kit "
                                   "finds each video by its file name."))
 
@@ -109,6 +113,7 @@ class SettingsDialog(QDialog):
             "text_size": int(self.text_size.currentData() or 100),
             "theme": self.theme.currentData() or "light",
             "media_folder": self.media_folder.text().strip(),
+            **self.presenting.values(),
         }
 
     def checked_values(self) -> dict[str, Any] | None:

@@ -28,6 +28,11 @@ class PackImports(QObject):
         self.offer: DriveOffer | None = None
         self.drop_filter = ArchiveDropFilter(window)
         self.drop_filter.archive_dropped.connect(self.open_archive)
+        # The search field takes drops itself (text): a pack dropped there is a pack too.
+        field = getattr(window, "search_field", None)
+        self.field_drop_filter = ArchiveDropFilter(field) if field is not None else None
+        if self.field_drop_filter is not None:
+            self.field_drop_filter.archive_dropped.connect(self.open_archive)
         self.drives: DriveWatcher | None = None
         if watch_drives:
             self.drives = DriveWatcher(self)

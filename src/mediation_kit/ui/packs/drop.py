@@ -23,7 +23,7 @@ class ArchiveDropFilter(QObject):
     def __init__(self, widget) -> None:
         super().__init__(widget)
         widget.setAcceptDrops(True)
-        widget.installEventFilter(self)
+        widget.installEventFilter(self)  # other drops go on to the widget as before
 
     def eventFilter(self, watched, event) -> bool:
         kind = event.type()

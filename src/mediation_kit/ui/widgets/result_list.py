@@ -8,12 +8,13 @@ the language changes.
 from __future__ import annotations
 
 import html
+import json
 import re
 from datetime import date
 from functools import lru_cache
 
 from PySide6.QtCore import (
-    QAbstractListModel, QModelIndex, QPersistentModelIndex, QRect, QSize, Qt, Signal,
+    QAbstractListModel, QMimeData, QModelIndex, QPersistentModelIndex, QRect, QSize, Qt, Signal,
 )
 from PySide6.QtGui import QAbstractTextDocumentLayout, QKeyEvent, QPainter, QPalette, QTextDocument
 from PySide6.QtWidgets import (
@@ -26,6 +27,8 @@ from mediation_kit.core.search.api import Hit
 from mediation_kit.ui import icons, theme
 
 HitRole = Qt.ItemDataRole.UserRole + 1
+# Hits dragged out of the list (onto the workshop plan): JSON [{"key": …, "time": …}, …].
+RESOURCE_MIME = "application/x-mediation-kit-resources"
 _ModelIndex = QModelIndex | QPersistentModelIndex
 
 
@@ -98,6 +101,21 @@ class ResultModel(QAbstractListModel):
             return _("{type}: {title}. Press Enter to open.").format(
                 type=type_label(hit.type), title=hit.title)
         return None
+
+    def flags(self, index: _ModelIndex) -> Qt.ItemFlag:
+        flags = super().flags(index)
+        return flags | Qt.ItemFlag.ItemIsDragEnabled if index.isValid() else flags
+
+    def mimeTypes(self) -> list[str]:  # noqa: N802 (Qt's name)
+        return [RESOURCE_MIME]
+
+    def mimeData(self, indexes) -> QMimeData:  # noqa: N802
+        hits = [self.hits[i.row()] for i in indexes if i.isValid() and i.row() < len(self.hits)]
+        data = QMimeData()
+        data.setData(RESOURCE_MIME, json.dumps(
+            [{"key": h.key, "time": h.time} for h in hits]).encode("utf-8"))
+        data.setText("\n".join(h.title for h in hits))
+        return data
 
     def refresh(self) -> None:
         """The language or theme changed: every row is redrawn."""
@@ -201,6 +219,9 @@ class ResultList(QListView):
         self.setVerticalScrollMode(QListView.ScrollMode.ScrollPerPixel)
         self.setSelectionMode(QListView.SelectionMode.SingleSelection)
         self.setResizeMode(QListView.ResizeMode.Adjust)
+        self.setDragEnabled(True)  # a hit can be dragged onto the workshop plan
+        self.setDragDropMode(QListView.DragDropMode.DragOnly)
+        self.setDefaultDropAction(Qt.DropAction.CopyAction)
         self.activated.connect(self._on_activated)
         self.retranslate()
 

@@ -12,7 +12,8 @@ from pathlib import Path
 from mediation_kit.core.packs.signing import load_private_key, sign
 
 FEST = {
-    "ouverture": ("Ouverture de la fête", "Les bibliothécaires parlent de zéphyrine.", ["accueil"]),
+    "ouverture": ("Ouverture de la fête", "Les bibliothécaires parlent de zéphyrine.",
+                  ["accueil"]),
     "atelier": ("Atelier logiciels libres", "On installe un navigateur libre.", ["libre"]),
     "cloture": ("Clôture", "Merci aux bénévoles de la quinzaine.", ["merci"]),
 }
@@ -64,8 +65,7 @@ def write_pack(parent: Path, pack_id: str, version: str, summaries: dict[str, tu
     """summaries: {id: (title, body, themes)}; replays: {id: [cue text, …]}."""
     root = Path(parent) / pack_id
     (root / "summaries").mkdir(parents=True, exist_ok=True)
-    # A pack lists every theme its summaries use (the validator refuses any other).
-    themes = sorted({theme for _title, _body, listed in summaries.values() for theme in listed})
+    themes = sorted({t for _title, _body, listed in summaries.values() for t in listed})
     (root / "pack.toml").write_text(PACK.format(
         id=pack_id, version=version, name=name, day=day,
         themes=", ".join(f'"{t}"' for t in themes)), encoding="utf-8")
@@ -73,7 +73,8 @@ def write_pack(parent: Path, pack_id: str, version: str, summaries: dict[str, tu
         old.unlink()
     for sid, (title, body, themes) in summaries.items():
         (root / "summaries" / f"{sid}.md").write_text(SUMMARY.format(
-            id=sid, title=title, body=body, day=day, themes=", ".join(f'"{t}"' for t in themes)),
+            id=sid, title=title, body=body, day=day,
+            themes=", ".join(f'"{t}"' for t in themes)),
             encoding="utf-8")
     if replays:
         (root / "replays").mkdir(exist_ok=True)
@@ -82,8 +83,8 @@ def write_pack(parent: Path, pack_id: str, version: str, summaries: dict[str, tu
             blocks.append(REPLAY.format(id=rid, title=f"Captation {rid}", day=day))
             lines = ["WEBVTT", ""]
             for n, text in enumerate(cues):
-                lines += [f"00:{n // 60:02d}:{n % 60:02d}.000 --> 00:{n // 60:02d}:{n % 60:02d}.900",
-                          text, ""]
+                stamp = f"00:{n // 60:02d}:{n % 60:02d}"
+                lines += [f"{stamp}.000 --> {stamp}.900", text, ""]
             (root / "replays" / f"{rid}.vtt").write_text("\n".join(lines), encoding="utf-8")
         (root / "replays.toml").write_text("\n".join(blocks), encoding="utf-8")
     return root

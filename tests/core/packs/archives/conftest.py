@@ -13,7 +13,7 @@ import pytest
 
 sys.path.insert(0, str(Path(__file__).parent))
 
-from archive_samples import FEST, write_pack  # noqa: E402,F401
+from archive_samples import write_pack  # noqa: E402
 
 from mediation_kit.__main__ import main  # noqa: E402
 from mediation_kit.core.packs.importer import PackContext  # noqa: E402

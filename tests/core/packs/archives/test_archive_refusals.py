@@ -257,3 +257,13 @@ def test_a_cancelled_import_leaves_nothing(installed):
         importer.import_archive(archive, kit.context(), cancel=token)
     assert snapshot(kit.portable) == before
     shutil.rmtree(kit.root / "new")
+
+
+@pytest.mark.parametrize("name", ["neuf-2025/kit/CON.md", "neuf-2025/kit/notes?.md",
+                                  "neuf-2025/kit/fin."])
+def test_names_a_windows_pc_cannot_hold_are_refused(installed, name):
+    kit = installed
+    files = {**_new_pack(kit), name: b"x"}
+    archive = craft_archive(kit.root / "windows.mkpack", files, key=kit.maintainers_key,
+                            pack_id="neuf-2025")
+    _refused(kit, archive, reason="is not a valid file name on Windows")

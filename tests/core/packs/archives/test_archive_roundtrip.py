@@ -180,3 +180,62 @@ def test_an_older_version_is_imported_only_when_asked(kit):
     code, _out, err = kit.run("pack", "import", v1, "--allow-older")
     assert code == 0, err
     assert "fest-2025 1.0.0" in kit.run("pack", "list")[1]
+
+
+def test_index_check_looks_at_the_index_of_the_imported_packs(kit):
+    archive = kit.build(write_pack(kit.root / "src", "fest-2025", "1.0.0", FEST),
+                        kit.maintainers_key)
+    assert kit.run("pack", "import", archive)[0] == 0
+    code, out, _err = kit.run("index", "check")
+    assert code == 0, out
+    assert str(kit.data / "packs" / "gen-000001" / "index") in out
+
+
+def test_a_switch_whose_new_state_does_not_check_rolls_back(kit, monkeypatch):
+    import pytest
+
+    from mediation_kit.core.search import index as index_module
+
+    src = kit.root / "src"
+    v1 = kit.build(write_pack(src, "fest-2025", "1.0.0", FEST), kit.maintainers_key, "v1.mkpack")
+    import_archive(v1, kit.context())
+    v2 = kit.build(write_pack(src, "fest-2025", "1.1.0", FEST), kit.maintainers_key, "v2.mkpack")
+    real = index_module.inspect_index
+
+    def damaged_after_the_switch(path, fingerprint):
+        if "gen-000002" in str(path):
+            return IndexState.CORRUPT, 0
+        return real(path, fingerprint)
+
+    monkeypatch.setattr(index_module, "inspect_index", damaged_after_the_switch)
+    with pytest.raises(OSError, match="the previous one is kept"):
+        import_archive(v2, kit.context())
+    monkeypatch.setattr(index_module, "inspect_index", real)
+    installed = kit.context().installed()
+    assert installed.state.generation == "gen-000001"
+    assert [p.version for p in installed.in_use if p.id == "fest-2025"] == ["1.0.0"]
+    assert _keys(kit, "zéphyrine") == ["fest-2025:summary:ouverture"]
+
+
+def test_an_import_where_files_cannot_be_linked_copies_them(kit, monkeypatch):
+    """A FAT or exFAT stick (portable mode) has no hard links: the files are copied."""
+    import os
+
+    src = kit.root / "src"
+    v1 = kit.build(write_pack(src, "fest-2025", "1.0.0", FEST), kit.maintainers_key, "v1.mkpack")
+    import_archive(v1, kit.context())
+
+    def no_links(*_args, **_kwargs):
+        raise OSError(1, "Operation not permitted")
+
+    real_link = os.link
+    monkeypatch.setattr(os, "link", no_links)
+    other = kit.build(write_pack(src, "autre-2025", "1.0.0", FEST, name="Autre fête"),
+                      kit.maintainers_key, "other.mkpack")
+    result = import_archive(other, kit.context())
+    assert result.incremental
+    monkeypatch.setattr(os, "link", real_link)
+    for name in ("fest-2025", "autre-2025"):
+        assert kit.context().installed().get(name) is not None
+    index = kit.data / "packs" / result.generation / "index"
+    assert all(path.stat().st_nlink == 1 for path in index.iterdir())

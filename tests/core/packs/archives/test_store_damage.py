@@ -4,6 +4,7 @@ problem is named. The clean-up at start removes only what the kit made."""
 from __future__ import annotations
 
 import json
+import shutil
 from pathlib import Path
 
 from archive_samples import FEST, write_pack
@@ -48,7 +49,7 @@ def test_an_imported_pack_folder_gone_costs_only_itself(kit):
     folder.rename(folder.with_name("elsewhere"))
     sources = _sources(kit)
     assert [f.name for f in sources.packs] == ["bundled-2024"]
-    assert "fest-2025: missing" in sources.problems[0]
+    assert "fest-2025: the folder of this imported pack is missing" in sources.problems[0]
 
 
 def test_the_search_still_works_when_the_store_is_damaged(kit):
@@ -77,3 +78,17 @@ def test_the_maintainers_public_key_ships_with_the_kit():
     assert [key.name for key in keys.keys] == ["maintainers"] and not keys.problems
     for path in (REPO / "resources" / "keys").iterdir():  # never a private key
         assert path.suffix == ".pub" and b"PRIVATE" not in path.read_bytes()
+
+
+def test_a_previous_state_half_removed_is_finished_at_the_next_start(kit):
+    _import(kit)
+    archive = kit.build(write_pack(kit.root / "src2", "fest-2025", "1.1.0", FEST),
+                        kit.maintainers_key)
+    assert kit.run("pack", "import", archive)[0] == 0
+    previous = kit.data / "packs" / "gen-000001"
+    shutil.rmtree(previous / "index")  # a removal killed half-way: the marker is still there
+    assert (previous / ".mediation-kit-packs").is_file()
+    _sources(kit)
+    assert not previous.exists()
+    assert sorted(p.name for p in (kit.data / "packs").iterdir()) == ["current.json",
+                                                                     "gen-000002"]
