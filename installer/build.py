@@ -523,6 +523,10 @@ def package_macos(bundle: Path, dist: Path) -> list[Path]:
     with tempfile.TemporaryDirectory(prefix="mk-dmg-") as tmp:
         shutil.copytree(app, Path(tmp) / app.name, symlinks=True)
         os.symlink("/Applications", Path(tmp) / "Applications")  # drag here to install
+        # Beside the .app, not inside it: adding files would break its signature.
+        for name in ("LICENSE.txt", "THIRD-PARTY-NOTICES.txt"):
+            if (bundle / name).is_file():
+                shutil.copyfile(bundle / name, Path(tmp) / name)
         run(["hdiutil", "create", "-volname", mediation_kit.APP_NAME, "-srcfolder", tmp,
              "-ov", "-format", "UDZO", target])
     return [target]
