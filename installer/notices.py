@@ -365,8 +365,15 @@ def _dpkg_component(package: str, name: str, paths: list[str]) -> Component | No
     text = copyright_file.read_text(encoding="utf-8", errors="replace")
     version = subprocess.run(["dpkg-query", "-W", "-f", "${Version}", package],
                              capture_output=True, text=True).stdout.strip() or "?"
-    licence = re.search(r"^License:\s*(\S.*)$", text, re.M)
-    return Component(name, version, licence.group(1).strip() if licence else "see text",
+    # A machine-readable (DEP-5) file names its licences; an older free-form one is quoted
+    # whole, and its licence is "what the file says".
+    licence = None
+    if text.startswith("Format:"):
+        paragraphs = re.split(r"\n\s*\n", text)
+        main = next((p for p in paragraphs if re.match(r"Files:\s*\*\s*$", p, re.M)), text)
+        licence = re.search(r"^License:\s*(\S.*)$", main, re.M)
+    return Component(name, version, licence.group(1).strip() if licence else
+                     f"see the Debian copyright file of {package}",
                      f"the Debian package {package} of the build machine", paths,
                      _copyright_lines([(package, text)]) or [f"see {copyright_file}"],
                      [(f"{copyright_file} ({package})", text)])
