@@ -36,7 +36,7 @@ DEPENDS = (
     "libxcb-render-util0, libxcb-shape0, libxcb-xfixes0, libxcb-xkb1, libxkbcommon0, "
     "libxkbcommon-x11-0, libxext6, libxrandr2, libxrender1, libwayland-client0, "
     "libwayland-cursor0, libwayland-egl1, libdrm2, libpulse0, libzstd1, libbrotli1, "
-    "libgssapi-krb5-2, libbz2-1.0, liblzma5, libexpat1, libsystemd0"
+    "libgssapi-krb5-2, libbz2-1.0, liblzma5, libexpat1, libsystemd0, libcups2"
 )
 RECOMMENDS = "fonts-dejavu-core"
 DOC_DIR = f"usr/share/doc/{PACKAGE}"
