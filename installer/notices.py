@@ -403,11 +403,13 @@ def python_runtime(bundle: Path) -> Component:
     # Native files of the Python installation itself, wherever the freezer put them (on
     # Windows the .pyd and DLLs land in _internal/ directly).
     own = set()
-    for folder in (Path(sys.base_prefix), Path(sys.base_prefix) / "DLLs",
-                   Path(sysconfig.get_config_var("LIBDIR") or sys.base_prefix),
-                   stdlib / "lib-dynload"):
+    for folder in (Path(sys.base_prefix), Path(sys.base_prefix) / "DLLs", stdlib / "lib-dynload"):
         if folder.is_dir():
             own.update(p.name for p in folder.iterdir() if p.is_file())
+    # LIBDIR is the system's library folder on Debian: only the interpreter's library is ours.
+    libdir = Path(sysconfig.get_config_var("LIBDIR") or sys.base_prefix)
+    if libdir.is_dir():
+        own.update(p.name for p in libdir.glob("*python3*") if p.is_file())
     paths += [relative for relative in shared_objects(bundle) if relative not in paths
               and PurePosixPath(relative).name in own
               and PurePosixPath(relative).parent.as_posix() in (internal.relative_to(
