@@ -299,8 +299,10 @@ def clear_build_runpaths(bundle: Path) -> None:
         if not any(p and not p.startswith("$ORIGIN") for p in paths):
             continue
         if not patchelf:
-            raise BuildError(f"{path.relative_to(bundle)} has RUNPATH {':'.join(paths)} from "
-                             "the build machine, and patchelf (Debian: patchelf) is missing")
+            # A test build may go on; a release's lintian check then fails on it.
+            print(f"    warning: {path.relative_to(bundle)} keeps RUNPATH {':'.join(paths)} "
+                  "from the build machine: patchelf is missing (Debian: patchelf)")
+            continue
         kept = [p for p in paths if p.startswith("$ORIGIN")]
         args = ["--set-rpath", ":".join(kept)] if kept else ["--remove-rpath"]
         subprocess.run([patchelf, *args, str(path)], check=True)
