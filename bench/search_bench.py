@@ -13,6 +13,11 @@ per query class and, last, one line:
 
 Each distinct query is timed once after one warm-up query, as a person would type it: the
 engine's per-term caches only help where a real session would have them too.
+
+Then the relevance checks of bench/search_relevance.py run over the same corpus (phrases found
+in the themes and marked whole, titles and themes above a single mention, typos ranked as the
+corrected word and suggested with accents, `souver*` and unknown syntax as words); the bench
+exits with 1 if one fails. Run it at 2,000 and 20,000 documents.
 """
 
 from __future__ import annotations
@@ -30,6 +35,7 @@ from datetime import date, timedelta
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from mediation_kit.core.model import (  # noqa: E402
     Event,
@@ -44,6 +50,7 @@ from mediation_kit.core.model import (  # noqa: E402
 from mediation_kit.core.search.api import SearchQuery  # noqa: E402
 from mediation_kit.core.search.engine import SearchEngine  # noqa: E402
 from mediation_kit.core.search.index import build_index  # noqa: E402
+from search_relevance import relevance_checks  # noqa: E402
 
 SEED = 20251029
 DOCS_PER_PACK = 400
@@ -205,13 +212,25 @@ def query_mix() -> dict[str, list[tuple[str, dict]]]:
               ("régulation speaker:cattan", {}), ("logiciel libre", {"year": {"2019", "2024"}})]
     fuzzy = ["numerqiue", "strasbourgh", "bibliotheqe", "médiatoin", "souverainte",
              "parlemnt", "inclusoin", "wikipedai", "gouvernace", "théatr", "colectivité",
-             "démocratei"]
+             "démocratei", "souverenete", "inclusoin numerique", "Souverenete données"]
+    # Phrases that are themes as well as words of the text: every field is looked at.
+    themes = [f'"{t}"' for t in THEMES if " " in t] + [
+        '"inclusion numérique" bibliothèque', '"souveraineté numérique" -atelier',
+        '"communs numériques" OR "inclusion numérique"', 'type:summary "inclusion numérique"']
+    # Explicit prefixes and syntax the kit reads as plain words.
+    star = [(q, {}) for q in ("souver*", "numéri*", "bibli*", "inclu*", "méd*", "gouv*",
+                              "tiers-l*", "souv?raineté", "numéri*que", '"souver* numérique"')]
+    syntax = ["numérique~2", "inclusion^3", "(médiation) AND", "+bibliothèque", "[communs]",
+              "-numérique", "type:cue -atelier", "NOT", "title:numérique", "médiation!"]
     return {
         "prefix": prefix,
         "and": [(q, {}) for q in pairs],
         "phrase": [(q, {}) for q in phrases],
         "facet": facets,
         "fuzzy": [(q, {}) for q in fuzzy],
+        "themes": [(q, {}) for q in themes],
+        "star": star,
+        "syntax": [(q, {}) for q in syntax],
     }
 
 
@@ -266,7 +285,7 @@ def fts_query(text: str, prefix: bool) -> str:
                 parts.append('"' + " ".join(ws) + '"')
         else:
             w = m.group(2)
-            if ":" in w:
+            if ":" in w or w in ("OR", "AND", "NOT") or w.startswith("-"):
                 continue
             parts.extend(re.findall(r"\w+", w))
     if prefix and parts and not parts[-1].startswith('"'):
@@ -353,9 +372,31 @@ def main(argv: list[str] | None = None) -> int:
         print(f"worst class: {worst}")
         print(f"docs={count} p95_ms={kp:.1f} fts5_p95_ms={fp:.1f} ratio={kp / max(fp, 1e-3):.1f} "
               f"build_s={build_s:.1f} index_mb={folder_mb(index_dir):.1f} rss_mb={rss_mb:.0f}")
+        failed = print_relevance(index_dir, packs)
     finally:
         shutil.rmtree(work, ignore_errors=True)
-    return 0
+    return 1 if failed else 0
+
+
+# What the generated corpus holds: themes of two words, words of the themes and the text.
+THEME_PHRASES = [t for t in THEMES if " " in t]
+RANKING_WORDS = ["souveraineté", "inclusion", "écologie", "culture"]
+TYPOS = [("souverenete", "souveraineté"), ("inclusoin", "inclusion"),
+         ("bibliotheqe", "bibliothèque"), ("Ecologei", "Écologie")]
+
+
+def print_relevance(index_dir: Path, packs: list[Pack]) -> int:
+    """Runs the relevance checks; prints each and returns how many failed."""
+    engine = SearchEngine(index_dir)
+    try:
+        checks = relevance_checks(engine, packs, THEME_PHRASES, RANKING_WORDS, TYPOS)
+    finally:
+        engine.close()
+    failed = sum(not ok for _name, ok, _detail in checks)
+    print(f"relevance: {len(checks) - failed} of {len(checks)} checks pass")
+    for name, ok, detail in checks:
+        print(f"  {'ok  ' if ok else 'FAIL'} {name} ({detail})")
+    return failed
 
 
 if __name__ == "__main__":

@@ -123,9 +123,108 @@ def test_or_finds_either(search):
 
 
 def test_titles_rank_above_body_text(search):
-    # "Parlement" is the title of one summary and a body word nowhere else
-    results = search("atelier", as_you_type=False)
-    assert keys(results)[0] == "nec-2025:summary:theatre-forum"
+    # "communs" (stem "commun") is in five titles (Parlement, the opening's "commun", the
+    # keynote in French, the poster's "Commun[s]", the press text's "Communiqué") and said
+    # once in the theatre summary's body
+    ranked = keys(search("communs", as_you_type=False))
+    assert len(ranked) == 6
+    assert ranked[-1] == "nec-2025:summary:theatre-forum"
+    assert "nec-2025:summary:parlement" in ranked[:2]
+
+
+def test_a_theme_ranks_above_a_single_mention_in_a_body(search):
+    # "bibliothèques": a theme of the keynote in French, said once in the opening and a cue
+    ranked = keys(search("bibliothèques", as_you_type=False))
+    assert ranked[0] == "dcd-2024:summary:keynote-fr"
+    assert {"nec-2025:summary:ouverture", "nec-2025:cue:pleniere-espoir#2"} <= set(ranked[1:])
+
+
+# --- phrases in every field ---------------------------------------------------------------
+
+
+def test_a_phrase_matches_in_the_themes_and_the_text(search):
+    # the opening has the theme, a cue says it
+    found = keys(search('"inclusion numérique"'))
+    assert set(found) == {"nec-2025:summary:ouverture", "nec-2025:cue:pleniere-espoir#2"}
+
+
+def test_a_phrase_never_spans_two_themes(search):
+    # the opening's themes are "souveraineté numérique" and "inclusion numérique"
+    assert search('"numérique inclusion"').total == 0
+
+
+def test_a_phrase_matches_a_name_in_order(search):
+    assert "nec-2025:summary:theatre-forum" in keys(search('"Élodie Müller"'))
+    assert search('"Müller Élodie"').total == 0
+
+
+def test_a_phrase_never_spans_two_tags(search):
+    # the poster's tags are "affiche" and "Strasbourg"; each word alone finds it
+    assert "nec-2025:kit:affiche-nec-2025" in keys(search("affiche strasbourg "))
+    assert search('"affiche Strasbourg"').total == 0
+
+
+def test_the_snippet_marks_the_phrase_whole_where_it_is(search):
+    hits = {h.key: h.snippet for h in search('"inclusion numérique"').hits}
+    assert '<b class="hit">inclusion numérique</b>' in hits["nec-2025:cue:pleniere-espoir#2"]
+    # the opening's text does not say it: its snippet shows the theme that does
+    assert hits["nec-2025:summary:ouverture"].startswith(
+        'Theme: <b class="hit">inclusion numérique</b>')
+    # the words apart are not the phrase: "numérique" alone is not marked
+    assert hits["nec-2025:summary:ouverture"].count('<b class="hit">') == 1
+
+
+# --- prefixes, wildcards and syntax the kit does not know -----------------------------------
+
+
+def test_a_trailing_star_is_a_prefix_even_when_typing_is_over(search):
+    for text in ("souver*", "souver* ", "souv?raineté"):
+        results = search(text, as_you_type=False)
+        assert {"nec-2025:summary:ouverture", "nec-2025:summary:theatre-forum"} <= set(
+            keys(results)), text
+        assert results.suggestion is None
+
+
+def test_a_star_prefix_ranks_the_words_it_starts_as_whole_words(search):
+    # ouverture holds "souveraineté" in a theme as well as in its body
+    assert keys(search("souver*", as_you_type=False))[0] == "nec-2025:summary:ouverture"
+
+
+@pytest.mark.parametrize("text", ["strasbourg~2", "strasbourg^3", "+strasbourg", "(strasbourg)",
+                                  "strasbourg AND", "*strasbourg", "[strasbourg]",
+                                  '"strasb* "'])
+def test_unknown_syntax_is_searched_as_plain_words(search, text):
+    plain = set(keys(search("strasbourg", as_you_type=False)))
+    assert plain and plain <= set(keys(search(text, as_you_type=False)))
+
+
+def test_a_filter_with_exclusions_lists_what_is_left(search):
+    every_cue = search("", type={"cue"}).total
+    results = search("-strasbourg ", type={"cue"}, page_size=50)
+    assert results.total == every_cue - 1
+    assert "nec-2025:cue:pleniere-espoir#0" not in keys(results)
+    # ... and so does a filter typed in the text
+    assert search("type:cue -strasbourg ").total == every_cue - 1
+
+
+def test_an_exclusion_alone_finds_nothing_to_look_for(search):
+    assert search("-strasbourg ").total == 0
+
+
+# --- typing mistakes ----------------------------------------------------------------------
+
+
+def test_a_typo_ranks_close_matches_as_the_corrected_query(search):
+    typo = search("souverenete", as_you_type=False)
+    assert typo.total == 0 and len(typo.fuzzy) >= 2
+    assert [h.key for h in typo.fuzzy] == keys(search("souveraineté", as_you_type=False))
+
+
+def test_did_you_mean_writes_the_word_as_the_content_does(search):
+    assert search("souverenete", as_you_type=False).suggestion == "souveraineté"
+    assert search("Souverenete", as_you_type=False).suggestion == "Souveraineté"
+    assert search("bibliotheques theatr", as_you_type=False).suggestion == (
+        "bibliotheques théâtre")
 
 
 # --- filters and facets -----------------------------------------------------------------

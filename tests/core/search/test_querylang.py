@@ -42,5 +42,37 @@ def test_a_filter_with_nothing_and_an_unknown_field_are_harmless():
     assert parse("foo:bar ").required == [Word("foo"), Word("bar")]
 
 
-def test_lone_operators_and_parentheses_give_an_empty_query():
-    assert parse("(( OR - AND ) NOT").is_empty
+def test_parentheses_and_a_lone_minus_give_an_empty_query():
+    assert parse("(( - ) ").is_empty
+
+
+def test_operators_alone_are_read_as_words():
+    assert parse("OR AND NOT ").required == [Word("OR"), Word("AND"), Word("NOT")]
+    # beside a word they are operators
+    assert parse("atelier NOT plénière ").required == [Word("atelier")]
+
+
+def test_a_trailing_star_is_a_prefix_whether_typing_or_not():
+    assert parse("souver*", as_you_type=False).required == [Word("souver", prefix=True)]
+    assert parse("souver* numérique ").required == [Word("souver", prefix=True),
+                                                    Word("numérique")]
+
+
+def test_a_wildcard_inside_a_word_makes_the_start_a_prefix():
+    assert parse("souv?raineté ").required == [Word("souv", prefix=True)]
+    assert parse("numéri*que ").required == [Word("numéri", prefix=True)]
+    assert parse("l'inclu* ").required == [Word("l"), Word("inclu", prefix=True)]
+    # a leading star has nothing before it: the word is plain
+    assert parse("*numérique ").required == [Word("numérique")]
+
+
+def test_a_phrase_with_a_wildcard_is_searched_as_its_words():
+    assert parse('"souver* numérique" ').required == [Word("souver", prefix=True),
+                                                      Word("numérique")]
+    assert parse('-"souver* numérique" x ').excluded == [Word("souver", prefix=True)]
+
+
+def test_other_syntax_is_plain_words():
+    assert parse("numérique~2 ").required == [Word("numérique"), Word("2")]
+    assert parse("numérique^3 title:x ").required == [Word("numérique"), Word("3"),
+                                                      Word("title"), Word("x")]

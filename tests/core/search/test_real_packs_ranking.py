@@ -48,9 +48,10 @@ def test_mediation_finds_resources_about_mediation_first(shipped):
     # label, "digital mediation", for an English text)
     assert all({"médiation numérique", "digital mediation"} & set(record.themes)
                for record in records[:3]), [hit.key for hit in hits[:3]]
-    # and none of the first 12 is there only because of a credit line
+    # and none of the first 12 is there only because of a credit line (an English text may
+    # say "mediators": the same stem)
     for hit, record in zip(hits, records):
-        assert "mediation" in searchable_words(record), hit.key
+        assert "mediat" in searchable_words(record), hit.key
 
 
 def test_a_credit_line_is_not_searchable(shipped):

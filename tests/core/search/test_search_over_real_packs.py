@@ -35,11 +35,14 @@ def test_numerique_en_commun_ranks_the_event_material_first(real_engine):
 @pytest.mark.parametrize("accented, plain", [
     ("numérique en commun", "numerique en commun"), ("médiation", "mediation"),
     ("souveraineté", "souverainete"), ("événement", "evenement"),
-    ("Strasbourg", "strasbourg"), ("théâtre", "theatre"),
+    ("Strasbourg", "strasbourg"), ("amphithéâtres", "amphitheatres"),
+    ("régulation", "regulation"), ("société", "societe"),
 ])
 def test_accented_and_plain_queries_give_the_same_results(real_engine, accented, plain):
     with_accents = search(real_engine, accented)
     without = search(real_engine, plain)
+    # Something to compare: two empty lists are equal whatever the folding does.
+    assert with_accents.total > 0
     assert [h.key for h in with_accents.hits] == [h.key for h in without.hits]
     assert with_accents.total == without.total
 

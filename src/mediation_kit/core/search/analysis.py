@@ -77,6 +77,21 @@ def _base():
     return RegexTokenizer(WORD_PATTERN) | LowercaseFilter() | FoldFilter()
 
 
+# Between the values of a names or tags field ("inclusion numérique ; culture").
+VALUE_SEPARATOR = ";"
+
+
+class ValueGapFilter(Filter):
+    """Drops the separator tokens between values, leaving their positions unused: a phrase
+    then never spans two values ("numérique culture" is not in "inclusion numérique ;
+    culture")."""
+
+    def __call__(self, tokens):
+        for t in tokens:
+            if t.text != VALUE_SEPARATOR:
+                yield t
+
+
 def text_analyzer(lang: str):
     """Body and title text of one language: folded, stop words out, stemmed."""
     return (_base() | StopFilter(stoplist=STOP_WORDS[lang], minsize=2)
@@ -84,8 +99,10 @@ def text_analyzer(lang: str):
 
 
 def name_analyzer():
-    """Names and tags: folded words, never stemmed, no stop words removed."""
-    return _base()
+    """Names and tags: folded words, never stemmed, no stop words removed; values separated
+    by VALUE_SEPARATOR keep a gap between them for phrases."""
+    return (RegexTokenizer(WORD_PATTERN + "|" + VALUE_SEPARATOR) | ValueGapFilter()
+            | LowercaseFilter() | FoldFilter())
 
 
 def word_analyzer():

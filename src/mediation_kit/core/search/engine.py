@@ -9,21 +9,27 @@ the rows shown get a snippet. Calls are serialised by a lock, so a worker thread
 
 from __future__ import annotations
 
+import heapq
+import html
 import logging
 import os
 import threading
-from collections import OrderedDict
+from collections import Counter, OrderedDict
 from pathlib import Path
 
 from mediation_kit.core.i18n import _
+from mediation_kit.core.model import ResourceType
 from mediation_kit.core.search import pairs, querylang
 from mediation_kit.core.search.analysis import (
     ALL_STOP_WORDS,
     GRAM,
     MIN_PREFIX,
+    VALUE_SEPARATOR,
+    _fold_cached,
     fold,
     keyword_value,
     terms_for,
+    words,
 )
 from mediation_kit.core.search.api import (
     FACETS, FacetCount, Hit, SearchQuery, SearchResults, hit_from_stored)
@@ -38,7 +44,7 @@ from mediation_kit.core.search.schema import (
     pair_field,
     title_field,
 )
-from mediation_kit.core.search.snippets import Marker, make_snippet
+from mediation_kit.core.search.snippets import HIT_MARK, Marker, make_snippet
 from mediation_kit.core.search.spelling import Vocabulary, edit_distance
 from mediation_kit.core.search.storage import MappedStorage
 
@@ -46,6 +52,11 @@ log = logging.getLogger(__name__)
 
 MAX_EXPANSION = 64  # whole words tried for a misspelt word
 MAX_PREFIX_WORDS = 400  # whole words tried for a typed prefix longer than the n-grams
+# A prefix that starts at most this many words ranks them as whole words (title, themes...).
+FEW_PREFIX_WORDS = 8
+SPELLING_SAMPLE_DOCS = 8  # documents read to find how a suggested word is written
+# Fields where a phrase is looked for with positions, beside the titles and bodies.
+NAME_FIELDS = ("names", "tags")
 _QUERY_CACHE_SIZE = 16
 MAX_FACET_VALUES = 50
 MAX_PAGE = 500  # deeper pages are not useful and cost a full ranking
@@ -72,13 +83,23 @@ class _LRU(OrderedDict):
 
 
 class _Compiled:
-    """A clause as the set of documents it matches and the (field, term) pairs that score."""
+    """A clause as the set of documents it matches and the (field, term) pairs that score;
+    for a query with phrases, `phrase_in_text` holds the documents where one is in a title
+    or a text (the others matched by a theme or a name: no need to look for it in their
+    text when making a snippet)."""
 
-    __slots__ = ("docs", "scorers")
+    __slots__ = ("docs", "scorers", "phrase_in_text")
 
-    def __init__(self, docs: frozenset[int], scorers: tuple[tuple[str, str], ...]) -> None:
+    def __init__(self, docs: frozenset[int], scorers: tuple[tuple[str, str], ...],
+                 phrase_in_text: frozenset[int] | None = None) -> None:
         self.docs = docs
         self.scorers = scorers
+        self.phrase_in_text = phrase_in_text
+
+
+def _phrase_in_text(parts) -> frozenset[int] | None:
+    found = [p.phrase_in_text for p in parts if p.phrase_in_text is not None]
+    return frozenset().union(*found) if found else None
 
 
 class SearchEngine:
@@ -121,6 +142,7 @@ class SearchEngine:
         self._facet_cache = _LRU(_QUERY_CACHE_SIZE)
         self._words: Vocabulary | None = None
         self._facet_docs: dict[str, dict[str, frozenset[int]]] | None = None
+        self._doc_facets: dict[str, dict[int, tuple[str, ...]]] | None = None
         self._all_docs = frozenset(self._searcher.reader().all_doc_ids())
 
     def _refresh(self) -> None:
@@ -196,7 +218,7 @@ class SearchEngine:
         if main is None and not allowed:
             facets = self._facet_counts(self._all_docs, {}) if q.with_facets else {}
             return SearchResults(q, 0, (), facets)
-        base = main.docs if main is not None else self._all_docs
+        base = main.docs if main is not None else self._without(parsed.excluded)
         matched = base
         for docs in allowed.values():
             matched = matched & docs
@@ -213,7 +235,8 @@ class SearchEngine:
         if matched:
             marker = self._marker(parsed)
             scorers = main.scorers if main is not None else ()
-            hits = self._ranked(matched, scorers, page, size, marker)
+            hits = self._ranked(matched, scorers, page, size, marker,
+                                main.phrase_in_text if main is not None else None)
         suggestion = None
         fuzzy: tuple[Hit, ...] = ()
         if main is not None and not main.docs:
@@ -222,14 +245,40 @@ class SearchEngine:
             fuzzy = self._fuzzy(parsed, allowed, size)
         return SearchResults(q, len(matched), hits, facets, suggestion, fuzzy)
 
-    def _ranked(self, docs: frozenset[int], scorers, page: int, size: int,
-                marker: Marker) -> tuple[Hit, ...]:
-        rows = self._ranker.top(docs, scorers, page * size)[(page - 1) * size:]
-        return tuple(self._hit(docnum, score, marker) for docnum, score in rows)
+    def _without(self, excluded) -> frozenset[int]:
+        """Every document but those of the `excluded` clauses: "type:cue -atelier" lists
+        the cues without "atelier". (A "-word" with no word and no filter finds nothing:
+        there is nothing to look for.)"""
+        docs = self._all_docs
+        for clause in excluded:
+            compiled = self._clause(clause)
+            if compiled is not None:
+                docs = docs - compiled.docs
+        return docs
 
-    def _hit(self, docnum: int, score: float, marker: Marker) -> Hit:
+    def _ranked(self, docs: frozenset[int], scorers, page: int, size: int, marker: Marker,
+                phrase_in_text: frozenset[int] | None = None) -> tuple[Hit, ...]:
+        rows = self._ranker.top(docs, scorers, page * size)[(page - 1) * size:]
+        if phrase_in_text is None:
+            return tuple(self._hit(docnum, score, marker) for docnum, score in rows)
+        words_only = marker.without_phrases()
+        return tuple(self._hit(docnum, score, marker,
+                               None if docnum in phrase_in_text else words_only)
+                     for docnum, score in rows)
+
+    def _snippet(self, stored: dict, marker: Marker, text_marker: Marker | None = None) -> str:
+        snippet = make_snippet(stored.get("text") or "", text_marker or marker)
+        if marker and HIT_MARK not in snippet:
+            line = self._field_line(stored, marker)
+            if line:
+                return f"{line} — {snippet}" if snippet else line
+        return snippet
+
+    def _hit(self, docnum: int, score: float, marker: Marker,
+             text_marker: Marker | None = None) -> Hit:
+        """A hit with its snippet; `text_marker`, if given, marks its text instead."""
         stored = self._searcher.stored_fields(docnum)
-        return hit_from_stored(stored, make_snippet(stored.get("text") or "", marker),
+        return hit_from_stored(stored, self._snippet(stored, marker, text_marker),
                                float(score or 0.0))
 
     # --- compiling the parsed query --------------------------------------------------------
@@ -251,7 +300,8 @@ class SearchEngine:
             compiled = self._clause(c)
             if compiled is not None:
                 docs = docs - compiled.docs
-        return _Compiled(docs, tuple(s for c in required for s in c.scorers))
+        return _Compiled(docs, tuple(s for c in required for s in c.scorers),
+                         _phrase_in_text(required))
 
     def _clause(self, clause) -> _Compiled | None:
         if isinstance(clause, Word):
@@ -263,7 +313,7 @@ class SearchEngine:
             if not parts:
                 return None
             return _Compiled(frozenset().union(*(p.docs for p in parts)),
-                             tuple(s for p in parts for s in p.scorers))
+                             tuple(s for p in parts for s in p.scorers), _phrase_in_text(parts))
         return None
 
     def _any_of(self, pairs: list[tuple[str, str]]) -> _Compiled | None:
@@ -285,10 +335,29 @@ class SearchEngine:
             for stem in terms_for(lang, word.text):
                 pairs += [(title_field(lang), stem), (body_field(lang), stem)]
         for name in terms_for("name", word.text):
-            pairs += [("names", name), ("tags", name)]
-        if word.prefix:
-            pairs.extend(self._prefix_terms(folded))
-        return self._any_of(pairs)
+            pairs += [(field, name) for field in NAME_FIELDS]
+        if not word.prefix:
+            return self._any_of(pairs)
+        expanded = self._prefix_terms(folded)
+        pairs.extend(expanded)
+        compiled = self._any_of(pairs)
+        if compiled is not None and expanded and expanded[0][0] == "words" and (
+                len(expanded) <= FEW_PREFIX_WORDS):
+            # `souver*`: the few words it starts rank as each would if typed whole (their
+            # stems score; they find nothing more: "parlement" must not bring "parler").
+            ranked = [p for _field, whole in expanded for p in self._whole_word_pairs(whole)]
+            compiled = _Compiled(compiled.docs, compiled.scorers + tuple(ranked))
+        return compiled
+
+    @staticmethod
+    def _whole_word_pairs(word: str) -> list[tuple[str, str]]:
+        pairs: list[tuple[str, str]] = []
+        for lang in TEXT_LANGUAGES:
+            for stem in terms_for(lang, word):
+                pairs += [(title_field(lang), stem), (body_field(lang), stem)]
+        for name in terms_for("name", word):
+            pairs += [(field, name) for field in NAME_FIELDS]
+        return pairs
 
     def _prefix_terms(self, folded: str) -> list[tuple[str, str]]:
         """The (field, term) pairs that a typed prefix stands for (see analysis.GRAM)."""
@@ -300,10 +369,12 @@ class SearchEngine:
                 for t, _ in zip(expanded, range(MAX_PREFIX_WORDS))]
 
     def _phrase(self, phrase: Phrase) -> _Compiled | None:
-        """Documents holding the words one after the other (stop words aside), in a title or
-        a body of either language, or as a name."""
+        """Documents holding the words one after the other (stop words aside), in every
+        field a word is found in: a title or a body of either language (so a cue's text), a
+        speaker's name, a theme or tag."""
         text = " ".join(phrase.words)
         docs: set[int] = set()
+        in_text: set[int] = set()
         scorers: list[tuple[str, str]] = []
         for lang in TEXT_LANGUAGES:
             terms = terms_for(lang, text)
@@ -317,16 +388,19 @@ class SearchEngine:
                 found = self._in_order(lang, terms, found)
             if found:
                 docs |= found
+                in_text |= found
                 scorers += [(f, t) for t in terms for f in fields]
         names = terms_for("name", text)
-        if names:
-            found = frozenset.intersection(*(self._ranker.docs("names", n) for n in names))
+        for field in NAME_FIELDS if names else ():
+            found = frozenset.intersection(*(self._ranker.docs(field, n) for n in names))
+            if len(names) > 1 and found:
+                found = frozenset(self._ranker.phrase_docs(field, names, found))
             if found:
                 docs |= found
-                scorers += [("names", n) for n in names]
+                scorers += [(field, n) for n in names]
         if not scorers:
             return None
-        return _Compiled(frozenset(docs), tuple(scorers))
+        return _Compiled(frozenset(docs), tuple(scorers), frozenset(in_text))
 
     def _in_order(self, lang: str, terms: list[str], candidates: frozenset[int]) -> frozenset[int]:
         """Those of `candidates` (holding every term) where the terms follow each other.
@@ -410,31 +484,85 @@ class SearchEngine:
     def _facet_counts(self, base: frozenset[int], allowed: dict[str, frozenset[int]]
                       ) -> dict[str, tuple[FacetCount, ...]]:
         """Counts per facet value, each facet ignoring its own filter (so its other values
-        stay visible for choosing more) but applying the others."""
+        stay visible for choosing more) but applying the others.
+
+        A facet with more values than matched documents (speakers: one value per name and
+        event) is counted document by document; only the values shown get their label."""
         out = {}
         for facet, values in self._facet_value_docs().items():
             docs = base
             for other, other_docs in allowed.items():
                 if other != facet:
                     docs = docs & other_docs
-            counts = []
-            if docs:
-                for value, value_docs in values.items():
-                    n = len(docs & value_docs)
-                    if n:
-                        counts.append(FacetCount(value, self._label(facet, value), n))
-            counts.sort(key=lambda c: (-c.count, c.label.casefold()))
-            out[facet] = tuple(counts[:MAX_FACET_VALUES])
+            if not docs:
+                out[facet] = ()
+                continue
+            if len(docs) < len(values):
+                per_doc = self._facet_values_of_docs()[facet]
+                tally: Counter[str] = Counter()
+                for docnum in docs:
+                    tally.update(per_doc.get(docnum, ()))
+                counts = list(tally.items())
+            else:
+                counts = [(value, n) for value, value_docs in values.items()
+                          if (n := len(docs & value_docs))]
+            if len(counts) > MAX_FACET_VALUES:
+                # Ties at the cut are ordered by label below: keep every value of that count.
+                least = heapq.nlargest(MAX_FACET_VALUES, (n for _v, n in counts))[-1]
+                counts = [(v, n) for v, n in counts if n >= least]
+            shown = [FacetCount(value, self._label(facet, value), n) for value, n in counts]
+            shown.sort(key=lambda c: (-c.count, c.label.casefold()))
+            out[facet] = tuple(shown[:MAX_FACET_VALUES])
         return out
+
+    def _facet_values_of_docs(self) -> dict[str, dict[int, tuple[str, ...]]]:
+        """Facet -> document -> its values: the facet table turned around, made once."""
+        if self._doc_facets is None:
+            table: dict[str, dict[int, tuple[str, ...]]] = {}
+            for facet, values in self._facet_value_docs().items():
+                per_doc: dict[int, list[str]] = {}
+                for value, docs in values.items():
+                    for docnum in docs:
+                        per_doc.setdefault(docnum, []).append(value)
+                table[facet] = {d: tuple(v) for d, v in per_doc.items()}
+            self._doc_facets = table
+        return self._doc_facets
 
     # --- snippets, corrections --------------------------------------------------------------
 
     @staticmethod
     def _marker(parsed: ParsedQuery) -> Marker:
-        words = querylang.positive_words(parsed)
+        """Marks the query's words where they are, and a phrase only where it is whole."""
+        words: list[Word] = []
+        phrases: list[tuple[str, ...]] = []
+        for clause in parsed.required:
+            for c in clause.clauses if isinstance(clause, AnyOf) else (clause,):
+                if isinstance(c, Phrase):
+                    phrases.append(c.words)
+                else:
+                    words.append(c)
         return Marker(words=[w.text for w in words if not w.prefix],
                       prefixes=[fold(w.text) for w in words
-                                if w.prefix and len(fold(w.text)) >= MIN_PREFIX])
+                                if w.prefix and len(fold(w.text)) >= MIN_PREFIX],
+                      phrases=phrases)
+
+    @staticmethod
+    def _field_line(stored: dict, marker: Marker) -> str:
+        """"Theme: <b class="hit">inclusion numérique</b>": the themes, tags or speakers of a
+        resource that hold what matched, when its text does not; the snippet then shows why
+        the resource was found."""
+        for field in ("tags", "names"):
+            values = (stored.get(field) or "").split(f" {VALUE_SEPARATOR} ")
+            marked = [m for m in (make_snippet(v, marker) for v in values if v) if HIT_MARK in m]
+            if not marked:
+                continue
+            joined = " · ".join(marked)
+            if field == "names":
+                return html.escape(_("Speaker: {name}")).format(name=joined)
+            if stored.get("type") == ResourceType.KIT.value:
+                return html.escape(_("Tag: {tag}")).format(tag=joined)
+            return html.escape(_("Theme: {theme}")).format(theme=joined)
+        return ""
 
     def _known(self, folded: str, prefix: bool) -> bool:
         reader = self._searcher.reader()
@@ -476,15 +604,51 @@ class SearchEngine:
                 continue
             near = self._near_words(folded)
             if near:
-                corrected = corrected.replace(word.text, near[0][1], 1)
+                written = _with_case_of(word.text, self._written_form(near[0][1]))
+                corrected = corrected.replace(word.text, written, 1)
                 changed = True
         return corrected if changed else None
 
+    def _written_form(self, folded: str) -> str:
+        """How the content writes the index word `folded` ("souverainete" -> "souveraineté"):
+        its most frequent form in a few documents that hold it, else in the facet labels."""
+        forms: Counter[str] = Counter()
+
+        def written(text: str):
+            # Folding keeps a word's length but for a ligature (œ -> oe): a cheap first sieve.
+            return (w for w in words(text)
+                    if abs(len(w) - len(folded)) <= 1 and _fold_cached(w.lower()) == folded)
+
+        for docnum in sorted(self._ranker.docs("words", folded))[:SPELLING_SAMPLE_DOCS]:
+            stored = self._searcher.stored_fields(docnum)
+            # A cue's stored title is its replay's: counted with the replay, not per cue.
+            title = "" if stored.get("type") == ResourceType.CUE.value else stored.get("title")
+            forms.update(written(title or ""))
+            forms.update(written(stored.get("text") or ""))
+        if not forms:
+            for labels in self._labels.values():
+                for label in labels.values():
+                    forms.update(written(label))
+        if not forms:
+            return folded
+        # The lowercase form of the most frequent spelling ("Souveraineté" at a sentence's
+        # start is "souveraineté"), with accents on a tie ("theatre" in English texts); the
+        # typed word's case is applied after.
+        lowered: Counter[str] = Counter()
+        for form, n in forms.items():
+            lowered[form.lower()] += n
+        return max(lowered, key=lambda form: (lowered[form], form != fold(form), form))
+
     def _fuzzy(self, parsed: ParsedQuery, allowed: dict[str, frozenset[int]],
                size: int) -> tuple[Hit, ...]:
-        """Hits for the query's words within one or two typing mistakes (`strasbourgh`)."""
-        clauses = []
+        """Hits for the query's words within one or two typing mistakes (`strasbourgh`).
+        Those holding the suggested words come first, ranked as the corrected query ranks
+        them ("souverenete" as "souveraineté"); then those holding other close words."""
+        corrected: list[_Compiled] = []
+        close: list[frozenset[int]] = []
+        close_scorers: list[tuple[str, str]] = []
         expanded: set[str] = set()
+        suggested: list[str] = []
         for word in querylang.positive_words(parsed):
             folded = fold(word.text)
             if len(folded) < 3 or folded in ALL_STOP_WORDS:
@@ -492,18 +656,35 @@ class SearchEngine:
             maxdist = 1 if len(folded) < 6 else 2
             near = [term for dist, term in self._near_words(folded) if dist <= maxdist]
             if self._known(folded, False):
-                near.append(folded)
-            clause = self._any_of([("words", t) for t in near[:MAX_EXPANSION]])
-            if clause is None:
+                near.insert(0, folded)  # a known word stands for itself first
+            near = near[:MAX_EXPANSION]
+            best = self._word(Word(near[0])) if near else None
+            if best is None:
                 return ()
-            clauses.append(clause)
+            others = self._any_of([("words", t) for t in near])
+            corrected.append(best)
+            suggested.append(near[0])
+            close.append(best.docs | others.docs)
+            close_scorers.extend(others.scorers)
             expanded.update(near)
-        if not clauses:
+        if not corrected:
             return ()
-        docs = frozenset.intersection(*(c.docs for c in clauses))
+        first = frozenset.intersection(*(c.docs for c in corrected))
+        rest = frozenset.intersection(*close) - first
         for allowed_docs in allowed.values():
-            docs = docs & allowed_docs
-        marker = Marker(exact=expanded)
-        scorers = tuple(s for c in clauses for s in c.scorers)
-        top = self._ranker.top(docs, scorers, size)
+            first, rest = first & allowed_docs, rest & allowed_docs
+        top = self._ranker.top(first, tuple(s for c in corrected for s in c.scorers), size)
+        if len(top) < size:
+            top += self._ranker.top(rest, close_scorers, size - len(top))
+        marker = Marker(words=suggested, exact=expanded)
         return tuple(self._hit(docnum, score, marker) for docnum, score in top)
+
+
+def _with_case_of(typed: str, word: str) -> str:
+    """`word` in the case the person typed: "Souverainete" -> "Souveraineté"."""
+    if len(typed) > 1 and typed.isupper():
+        return word.upper()
+    if typed[:1].isupper():
+        return word[:1].upper() + word[1:]
+    return word
+

@@ -6,9 +6,13 @@
     atelier OR table         either word
     type:cue event:nec-2025 speaker:"Jean Cattan" lang:fr year:2025 theme:espoir   filters
 
-Anything else is read as words: unbalanced quotes close at the end, parentheses and lone
-operators are ignored, control characters are spaces, an unknown `field:` is plain text. While
-typing, the last word is a prefix unless the text ends with a space.
+    souver*                  a prefix, typed or not (also souv?raineté: what comes before
+                             the first * or ? is the prefix)
+
+Anything else is read as words, never dropped: unbalanced quotes close at the end, parentheses
+are spaces, control characters are spaces, an unknown `field:` is plain text, a phrase with a
+wildcard is its words, and a query of nothing but operators (`OR`, `NOT`) searches them as
+words. While typing, the last word is a prefix unless the text ends with a space.
 """
 
 from __future__ import annotations
@@ -65,6 +69,10 @@ class ParsedQuery:
         return not self.required and not self.filters
 
 
+# A wildcard inside or at the end of a word: the letters before it are a prefix.
+_wildcard_re = re.compile(r"[*?]")
+OPERATORS = ("OR", "||", "AND", "&&", "+", "NOT")
+
 _token_re = re.compile(
     r'(?P<neg>-)?(?:(?P<field>[^\W\d_][\w]*):)?(?:"(?P<phrase>[^"]*)"?|(?P<word>[^\s"]+))'
 )
@@ -84,12 +92,24 @@ def clean(text: str) -> str:
     return "".join(out)
 
 
+def word_clauses(raw: str) -> list[Word]:
+    """The words of one typed token: `souver*` and `souv?raineté` are the prefix `souver`,
+    `souv`; a leading wildcard is dropped; anything else is its plain words."""
+    m = _wildcard_re.search(raw)
+    if m is not None:
+        before = split_words(raw[:m.start()])
+        if before:
+            return [*(Word(w) for w in before[:-1]), Word(before[-1], prefix=True)]
+    return [Word(w) for w in split_words(raw)]
+
+
 def parse(text: str, as_you_type: bool = True) -> ParsedQuery:
     text = clean(text)
     parsed = ParsedQuery()
     join_next = False
     negate_next = False
     pending: list[tuple[bool, Clause]] = []  # (negated, clause) in typed order
+    operator_words: list[Word] = []  # read as words if nothing else is there
     for m in _token_re.finditer(text):
         neg, fname = bool(m.group("neg")), m.group("field")
         phrase, word = m.group("phrase"), m.group("word")
@@ -102,6 +122,12 @@ def parse(text: str, as_you_type: bool = True) -> ParsedQuery:
         if fname is not None:  # unknown field: its name is just another word
             pending.extend((neg, Word(w)) for w in split_words(fname))
             neg = False
+        if phrase is not None and _wildcard_re.search(phrase):
+            # No wildcards in a phrase: its words are searched, the starred one as a prefix.
+            for i, w in enumerate(c for piece in phrase.split() for c in word_clauses(piece)):
+                pending.append(((neg and i == 0) or negate_next, w))
+                negate_next = False
+            continue
         if phrase is not None:
             ws = tuple(split_words(phrase))
             clause: Clause | None = Phrase(ws) if len(ws) > 1 else (Word(ws[0]) if ws else None)
@@ -111,17 +137,15 @@ def parse(text: str, as_you_type: bool = True) -> ParsedQuery:
             continue
         if word and word.endswith(":") and word[:-1].casefold() in FILTER_NAMES:
             continue  # a filter with nothing after it yet
-        if word in ("OR", "||"):
-            join_next = bool(pending)
+        if word in OPERATORS:
+            operator_words.extend(Word(w) for w in split_words(word))
+            if word in ("OR", "||"):
+                join_next = bool(pending)
+            elif word == "NOT":
+                negate_next = True
             continue
-        if word in ("AND", "&&", "+"):
-            continue
-        if word == "NOT":
-            negate_next = True
-            continue
-        parts = split_words(word or "")
-        for i, w in enumerate(parts):
-            clause = Word(w)
+        parts = word_clauses(word or "")
+        for i, clause in enumerate(parts):
             negated = (neg and i == 0) or negate_next
             negate_next = False
             if join_next and pending and not negated and not pending[-1][0]:
@@ -131,6 +155,8 @@ def parse(text: str, as_you_type: bool = True) -> ParsedQuery:
             else:
                 pending.append((negated, clause))
             join_next = False
+    if not pending and operator_words and not parsed.filters:
+        pending = [(False, w) for w in operator_words]
     if as_you_type and pending and text and not text[-1].isspace():
         pending[-1] = (pending[-1][0], _as_prefix(pending[-1][1], text))
     for negated, clause in pending:

@@ -7,7 +7,7 @@ from whoosh.fields import ID, KEYWORD, STORED, TEXT, Schema
 
 from mediation_kit.core.search import analysis
 
-SCHEMA_VERSION = 8
+SCHEMA_VERSION = 9
 
 # Text languages with their own analysed fields; any other language goes to the fallback.
 TEXT_LANGUAGES = ("fr", "en")
@@ -64,8 +64,10 @@ def make_schema() -> Schema:
         time=STORED(),
         text=STORED(),
         # Searched
-        names=TEXT(analyzer=analysis.name_analyzer(), phrase=False),
-        tags=TEXT(analyzer=analysis.name_analyzer(), phrase=False),
+        # With positions: a phrase matches in names, themes and tags as in the text. Stored:
+        # a snippet shows the theme or name that matched when the text does not hold it.
+        names=TEXT(analyzer=analysis.name_analyzer(), stored=True),
+        tags=TEXT(analyzer=analysis.name_analyzer(), stored=True),
         words=TEXT(analyzer=analysis.word_analyzer(), phrase=False, spelling=True),
         prefix=TEXT(analyzer=analysis.prefix_analyzer(), phrase=False),
     )
