@@ -95,10 +95,10 @@ _HOST_LIBRARIES = re.compile(
     r"selinux|blkid|mount|uuid|"
     # OpenSSL, which PyInstaller's QtNetwork hook adds for Qt's TLS plugin (left out).
     r"ssl|crypto|"
-    # CUPS and its TLS stack, dragged in by Qt's print plugin: printing goes through the
-    # host's CUPS, whose client library must match its daemon (the .deb recommends libcups2).
-    r"cups|gnutls|p11-kit|unistring|gmp|nettle|hogweed|idn2|tasn1|avahi-client|avahi-common"
-    r")\.so(\.[\d.]+)?$")
+    # CUPS and what it links (TLS, service discovery), for Qt's print-support plugin: the
+    # host's copy gets the security updates (the .deb depends on libcups2).
+    r"cups|avahi-client|avahi-common|gnutls|nettle|hogweed|gmp|idn2|unistring|tasn1|p11-kit)"
+    r"\.so(\.[\d.]+)?$")
 
 # Qt libraries PyInstaller may drag in through a plugin's dependencies but the kit never
 # loads. Qt6Quick/Qml/QmlMeta/QmlModels/QmlWorkerScript/OpenGL are NOT here: the FFmpeg

@@ -10,12 +10,12 @@ import tarfile
 
 import pytest
 
-import build  # installer/build.py (tests/packaging/conftest.py puts installer/ on the path)
 import mediation_kit
 from release_helpers import everything_below, isolated_env, no_network_prefix
 
 pytestmark = pytest.mark.slow
 
+MIB = 1024 * 1024
 VERSION = mediation_kit.__version__
 APP_ID = mediation_kit.APP_ID
 
@@ -131,13 +131,15 @@ def test_deb_control_names_the_package_and_its_dependencies(release):
     assert "Architecture: amd64" in control
     # The host libraries the bundle leaves out are declared, so apt installs them.
     assert "libxcb-cursor0" in control and "libpulse0" in control
-    assert "libcups2" in control  # printing, through the host's CUPS
 
 
 def test_sizes_are_within_the_bounds(release):
     # The archive as downloaded, and the folder as unpacked (sum of the files' sizes)
+    # (the bounds are build.py's, where they are explained: one place to raise them)
+    import build
+
     archive = release.output(".tar.gz")
-    assert archive.stat().st_size <= build.MAX_TAR_GZ
+    assert archive.stat().st_size <= build.MAX_TAR_GZ == 60 * MIB
     with tarfile.open(archive) as tar:
         unpacked = sum(m.size for m in tar.getmembers() if m.isfile())
     assert unpacked <= build.MAX_UNPACKED
