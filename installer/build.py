@@ -10,9 +10,15 @@ Steps, each printed as it runs; any failure stops the build with a message:
   4. write build-info.json (version, commit, commit date, packs and their versions)
   5. PyInstaller, one folder (installer/mediation-kit.spec), then slim ICU's data (Linux)
   6. run the frozen app's `--self-test` (inside `unshare -n`, without network, where possible)
-  7. package: Linux .tar.gz + .deb, Windows setup .exe (Inno Setup) + portable .zip,
-     macOS .dmg; then SHA256SUMS
-  8. print the sizes and check the bounds (Linux: .tar.gz <= 60 MiB, unpacked <= 150 MB)
+     then LICENSE.txt and the third-party notices (installer/notices.py) beside the
+     executable, checked complete; no lock file or build leftover in the bundle
+  7. package: Linux .tar.gz + .deb (with its DEP-5 copyright, changelog.gz and lintian
+     overrides), Windows setup .exe (Inno Setup) + portable .zip, macOS .dmg; then SHA256SUMS,
+     signed (SHA256SUMS.sig) with the maintainers' key (--signing-key or
+     MEDIATION_KIT_SIGNING_KEY; --unsigned for a test build)
+  8. print the sizes and check the bounds (Linux: .tar.gz <= 60 MiB, unpacked <= 160 MB)
+  9. release checks (Linux; --skip-release-checks skips them, as the tests do): the .deb's
+     copyright file parses (python3-debian), lintian shows no error beyond the overrides
 
 Dates inside the archives are the commit's (SOURCE_DATE_EPOCH), so two builds of one commit
 give the same file lists. `--reuse-bundle` skips steps 1-5 and repackages the last bundle.
@@ -24,6 +30,7 @@ import argparse
 import json
 import os
 import platform
+import re
 import shutil
 import subprocess
 import sys
@@ -37,13 +44,16 @@ sys.path.insert(0, str(ROOT / "src"))
 sys.path.insert(0, str(INSTALLER))
 
 import archive  # noqa: E402
+import changelog  # noqa: E402
 import locked  # noqa: E402
 import mediation_kit  # noqa: E402
 from mediation_kit.core.build_info import BuildInfo, iso_date, pack_versions  # noqa: E402
 
 MIB = 1024 * 1024
 MAX_TAR_GZ = 60 * MIB  # bytes of the Linux .tar.gz
-MAX_UNPACKED = 150_000_000  # bytes of the files of the unpacked Linux folder (150 MB)
+# Bytes of the files of the unpacked Linux folder: 150 MB until `cryptography` (pack and
+# release signatures, 11.7 MB of it) came in; measured 152.6 MB with it.
+MAX_UNPACKED = 160_000_000
 WINDOW_ICON_SIZES = (16, 32, 48, 256)  # window title bars and task bars (core/paths.py)
 EXE_NAME = "mediation-kit"
 IS_LINUX = sys.platform.startswith("linux")
@@ -193,19 +203,30 @@ def build_index(stage: Path, epoch: int) -> Path:
         status = check_index(packs, index, Path(cache) / "index")
     if not status.usable or str(status.source) != "shipped":
         raise BuildError(f"the index built in {index} is not usable: {status.message}")
+    # Whoosh leaves its writer's lock file behind; the shipped index is only ever read.
+    for lock in index.glob("*WRITELOCK"):
+        lock.unlink()
     print(f"    index: {status.doc_count or '?'} documents, {str(status.state)}")
     return index
 
 
-def check_release_notes() -> None:
-    """The AppStream data must announce this version: software centres show it."""
-    import xml.etree.ElementTree as ET
-
-    metainfo = INSTALLER / "linux" / f"{mediation_kit.APP_ID}.metainfo.xml"
-    versions = [r.get("version") for r in ET.parse(metainfo).getroot().iter("release")]
+def check_release_notes() -> list:
+    """CHANGELOG.md must describe this version, and the AppStream data (software centres
+    show it) must say what CHANGELOG.md says: installer/changelog.py generates it."""
+    try:
+        releases = changelog.parse()
+    except (changelog.ChangelogError, OSError) as error:
+        raise BuildError(str(error)) from None
+    versions = [release.version for release in releases]
     if mediation_kit.__version__ not in versions:
-        raise BuildError(f"{metainfo.relative_to(ROOT)}: no <release version="
-                         f"\"{mediation_kit.__version__}\">; add one above {versions[:1]}")
+        raise BuildError(f"CHANGELOG.md: no '## {mediation_kit.__version__} - <date>' entry; "
+                         f"add one above {versions[:1]}")
+    metainfo = INSTALLER / "linux" / f"{mediation_kit.APP_ID}.metainfo.xml"
+    if changelog.appstream_releases(releases) not in metainfo.read_text(encoding="utf-8"):
+        raise BuildError(f"{metainfo.relative_to(ROOT)}: its <releases> differ from "
+                         "CHANGELOG.md; run python installer/changelog.py")
+    print(f"    CHANGELOG.md: {mediation_kit.__version__} of {releases[versions.index(mediation_kit.__version__)].date}")
+    return releases
 
 
 def write_build_info(stage: Path, epoch: int) -> BuildInfo:
@@ -233,6 +254,7 @@ def pyinstaller(stage: Path, work: Path, epoch: int) -> Path:
     bundle = work / "dist" / "mediation-kit"
     if IS_LINUX:
         strip_debug_symbols(bundle)
+        clear_build_runpaths(bundle)
         slim_icu_data(bundle)
     return bundle
 
@@ -257,6 +279,71 @@ def strip_debug_symbols(bundle: Path) -> None:
         subprocess.run(["strip", str(path)], check=True)
         saved += before - path.stat().st_size
     print(f"    debug symbols stripped: {saved / 1e6:.1f} MB saved")
+
+
+def clear_build_runpaths(bundle: Path) -> None:
+    """Removes the RUNPATHs that name a folder of the build machine (a Python built with
+    pyenv links its modules with `RUNPATH <prefix>/lib`): on a user's PC they point nowhere,
+    or somewhere they should not. `$ORIGIN` paths, which Qt needs, stay."""
+    patchelf = shutil.which("patchelf")
+    cleared = 0
+    for path in archive.walk_sorted(bundle):
+        if path.is_symlink() or not path.is_file() or path.name.startswith(NEVER_STRIP):
+            continue
+        with path.open("rb") as fp:
+            if fp.read(4) != b"\x7fELF":
+                continue
+        result = subprocess.run(["readelf", "-d", str(path)], capture_output=True, text=True)
+        paths = [p for line in result.stdout.splitlines() if "(RUNPATH)" in line or "(RPATH)"
+                 in line for p in line.split("[", 1)[1].rstrip("]").split(":")]
+        if not any(p and not p.startswith("$ORIGIN") for p in paths):
+            continue
+        if not patchelf:
+            # A test build may go on; a release's lintian check then fails on it.
+            print(f"    warning: {path.relative_to(bundle)} keeps RUNPATH {':'.join(paths)} "
+                  "from the build machine: patchelf is missing (Debian: patchelf)")
+            continue
+        kept = [p for p in paths if p.startswith("$ORIGIN")]
+        args = ["--set-rpath", ":".join(kept)] if kept else ["--remove-rpath"]
+        subprocess.run([patchelf, *args, str(path)], check=True)
+        cleared += 1
+    print(f"    build-machine RUNPATHs removed from {cleared} files")
+
+
+# Files a bundle must never carry: locks, half-written files, editor and OS droppings.
+LEFTOVER_NAMES = ("*WRITELOCK", "*.lock", "*.part", "*.tmp", "*~", ".DS_Store", "Thumbs.db",
+                  "__pycache__", ".git", ".gitignore")
+
+
+def check_leftovers(bundle: Path) -> None:
+    import fnmatch
+
+    found = [p.relative_to(bundle).as_posix() for p in archive.walk_sorted(bundle)
+             if any(fnmatch.fnmatch(p.name, pattern) for pattern in LEFTOVER_NAMES)]
+    if found:
+        raise BuildError("build leftovers in the bundle: " + ", ".join(found[:10]))
+    print("    no lock file or build leftover")
+
+
+def write_licences(bundle: Path) -> list:
+    """LICENSE.txt and the third-party notices beside the executable; fails when a component
+    found in the bundle has no licence text."""
+    import notices
+
+    shutil.copyfile(ROOT / "LICENSE", bundle / "LICENSE.txt")
+    try:
+        components = notices.collect(bundle)
+    except RuntimeError as error:
+        raise BuildError(f"third-party notices: {error}") from None
+    problems = notices.problems(bundle, components)
+    if problems:
+        raise BuildError("third-party notices incomplete: " + "; ".join(problems))
+    written = notices.write(bundle, components, mediation_kit.APP_NAME, mediation_kit.__version__)
+    distributions = sum(1 for c in components if c.distribution)
+    print(f"    {len(components)} components ({distributions} Python distributions), each with "
+          f"its licence text -> {', '.join(p.name for p in written)} "
+          f"({sum(p.stat().st_size for p in written) / 1e3:.0f} kB)")
+    return components
 
 
 def slim_icu_data(bundle: Path) -> None:
@@ -342,7 +429,30 @@ def self_test(bundle: Path) -> dict:
 # --- 7: packages -------------------------------------------------------------------------
 
 
-def package_linux(bundle: Path, dist: Path, work: Path, epoch: int) -> list[Path]:
+def debian_documents(components: list, releases: list) -> tuple[str, str]:
+    """The .deb's copyright file (from the notices) and changelog (from CHANGELOG.md)."""
+    import debian
+    import notices
+    from mediation_kit.core.packs import load_packs
+
+    try:
+        maintainer = debian.maintainer()
+    except ValueError as error:
+        raise BuildError(str(error)) from None
+    if maintainer == debian.PLACEHOLDER_MAINTAINER:
+        print(f"    warning: MEDIATION_KIT_MAINTAINER is not set: the package names "
+              f"{maintainer} (a release sets the real address)")
+    generic = {spdx: (notices.LICENCE_TEXTS / name).resolve().read_text(encoding="utf-8")
+               for spdx, (_title, name) in notices.GENERIC_TEXTS.items()}
+    packs = [(pack.id, pack.licence) for pack in load_packs(ROOT / "resources" / "packs")]
+    copyright_text = debian.copyright_file(components, mediation_kit.APP_NAME, maintainer,
+                                           generic, packs)
+    changes = changelog.debian_changelog(releases, debian.PACKAGE, maintainer)
+    return copyright_text, changes
+
+
+def package_linux(bundle: Path, dist: Path, work: Path, epoch: int, components: list,
+                  releases: list) -> list[Path]:
     import debian
 
     version = mediation_kit.__version__
@@ -350,7 +460,9 @@ def package_linux(bundle: Path, dist: Path, work: Path, epoch: int) -> list[Path
                                f"mediation-kit-{version}", epoch)
     outputs = [tar]
     if shutil.which("dpkg-deb"):
-        root = debian.layout(work / "deb-root", bundle, INSTALLER, mediation_kit.APP_ID, version)
+        copyright_text, changes = debian_documents(components, releases)
+        root = debian.layout(work / "deb-root", bundle, INSTALLER, mediation_kit.APP_ID, version,
+                             copyright_text, changes)
         deb = debian.build(root, dist / f"mediation-kit_{version}_amd64.deb", epoch)
         shutil.rmtree(root)  # a second copy of the bundle, no longer needed
         outputs.append(deb)
@@ -368,6 +480,7 @@ def check_deb(deb: Path, work: Path) -> None:
     shutil.rmtree(scratch, ignore_errors=True)
     run(["dpkg-deb", "-x", deb, scratch])
     problems = debian.missing_files(scratch, mediation_kit.APP_ID)
+    problems += [path for path in debian.doc_files() if not (scratch / path).is_file()]
     if problems:
         raise BuildError(f"{deb.name}: missing " + ", ".join(problems))
     app_id = mediation_kit.APP_ID
@@ -412,9 +525,80 @@ def package_macos(bundle: Path, dist: Path) -> list[Path]:
     with tempfile.TemporaryDirectory(prefix="mk-dmg-") as tmp:
         shutil.copytree(app, Path(tmp) / app.name, symlinks=True)
         os.symlink("/Applications", Path(tmp) / "Applications")  # drag here to install
+        # Beside the .app, not inside it: adding files would break its signature.
+        for name in ("LICENSE.txt", "THIRD-PARTY-NOTICES.txt"):
+            if (bundle / name).is_file():
+                shutil.copyfile(bundle / name, Path(tmp) / name)
         run(["hdiutil", "create", "-volname", mediation_kit.APP_NAME, "-srcfolder", tmp,
              "-ov", "-format", "UDZO", target])
     return [target]
+
+
+# --- 9: release checks --------------------------------------------------------------------
+
+
+def check_copyright_parses(deb: Path, work: Path) -> None:
+    """Reads the .deb's copyright file with python-debian, strictly (Debian: python3-debian)."""
+    code = ("import sys, debian.copyright as c; "
+            "parsed = c.Copyright(open(sys.argv[1], encoding='utf-8'), strict=True); "
+            "print(len(list(parsed.all_files_paragraphs())), 'Files paragraphs,', "
+            "len(list(parsed.all_license_paragraphs())), 'License paragraphs')")
+    scratch = work / "deb-copyright"
+    shutil.rmtree(scratch, ignore_errors=True)
+    run(["dpkg-deb", "-x", deb, scratch], stdout=subprocess.DEVNULL)
+    python = shutil.which("python3", path="/usr/bin") or "python3"
+    result = subprocess.run([python, "-c", code, str(scratch / "usr/share/doc/mediation-kit/copyright")],
+                            capture_output=True, text=True)
+    shutil.rmtree(scratch)
+    if result.returncode != 0:
+        hint = (" (install python3-debian)" if "No module named 'debian'" in result.stderr
+                else "")
+        raise BuildError(f"{deb.name}: its copyright file does not parse{hint}: "
+                         f"{result.stderr.strip().splitlines()[-1] if result.stderr else ''}")
+    print(f"    copyright file parses: {result.stdout.strip()}")
+
+
+def run_lintian(deb: Path) -> dict:
+    """lintian on the .deb: any error not in the package's overrides fails the release."""
+    if not shutil.which("lintian"):
+        raise BuildError("lintian is not installed (Debian: apt-get install lintian)")
+    print(f"    $ lintian --fail-on error --show-overrides {deb.name}", flush=True)
+    result = subprocess.run(["lintian", "--fail-on", "error", "--show-overrides",
+                             "--tag-display-limit", "0", str(deb)], capture_output=True,
+                            text=True)
+    counts: dict[str, int] = {}
+    for line in result.stdout.splitlines():
+        match = re.match(r"^([EWIPOX]): \S+: (\S+)", line)
+        if match:
+            key = f"{match.group(1)} {match.group(2)}"
+            counts[key] = counts.get(key, 0) + 1
+    for key, count in sorted(counts.items()):
+        print(f"      {count:5d}  {key}")
+    errors = [line for line in result.stdout.splitlines() if line.startswith("E:")]
+    # With --show-overrides lintian exits 2 for overridden errors too: the verdict is the E:
+    # lines (errors not overridden); any other status means lintian itself failed.
+    if result.returncode not in (0, 2) or errors:
+        raise BuildError(f"lintian: {len(errors)} errors beyond the overrides, first: "
+                         f"{errors[:3]}")
+    print("    lintian: no error (O: lines are the documented overrides)")
+    return counts
+
+
+def sign_checksums(sums: Path, key: Path | None, unsigned: bool) -> Path | None:
+    import sign_release
+
+    if key is None:
+        if unsigned:
+            print("    warning: --unsigned: SHA256SUMS is not signed (never for a release)")
+            return None
+        raise BuildError("no signing key: pass --signing-key PEM or set "
+                         f"{sign_release.KEY_VARIABLE} (--unsigned for a test build)")
+    try:
+        target, signer = sign_release.sign_sums(sums, key)
+    except sign_release.SigningError as error:
+        raise BuildError(f"signing SHA256SUMS: {error}") from None
+    print(f"    {target.name}: signed with the key {signer}")
+    return target
 
 
 # --- 8: sizes ----------------------------------------------------------------------------
@@ -464,11 +648,20 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
                         help="skip steps 1-5: repackage the bundle already in --work")
     parser.add_argument("--skip-self-test", action="store_true",
                         help="do not run the frozen app's self-test (never for a release)")
+    parser.add_argument("--skip-release-checks", action="store_true",
+                        help="do not run lintian and the copyright parser (the tests' builds)")
+    parser.add_argument("--signing-key", type=Path, default=None,
+                        help="the maintainers' private key (PEM) signing SHA256SUMS "
+                             "(default: $MEDIATION_KIT_SIGNING_KEY)")
+    parser.add_argument("--unsigned", action="store_true",
+                        help="leave SHA256SUMS unsigned when no key is given (test builds)")
     return parser.parse_args(argv)
 
 
 def main(argv: list[str] | None = None) -> int:
     args = parse_args(argv)
+    if args.signing_key is None and os.environ.get("MEDIATION_KIT_SIGNING_KEY"):
+        args.signing_key = Path(os.environ["MEDIATION_KIT_SIGNING_KEY"])
     started = time.monotonic()
     work, dist = args.work.resolve(), args.dist.resolve()
     epoch = source_date_epoch()
@@ -478,6 +671,7 @@ def main(argv: list[str] | None = None) -> int:
         step("0. Checking the Python packages against requirements/lock.txt")
         check_locked_packages()
         bundle = work / "dist" / "mediation-kit"
+        releases = check_release_notes()
         if args.reuse_bundle:
             if not executable(bundle).exists():
                 raise BuildError(f"--reuse-bundle: no bundle in {bundle}")
@@ -496,10 +690,12 @@ def main(argv: list[str] | None = None) -> int:
             stage_plan_resources(stage)
             stage_window_icons(stage)
             step("4. Writing the build information")
-            check_release_notes()
             write_build_info(stage, epoch)
             step("5. PyInstaller (one folder)")
             bundle = pyinstaller(stage, work, epoch)
+        step("5b. Licence, third-party notices, leftovers")
+        components = write_licences(bundle)
+        check_leftovers(bundle)
         if not args.skip_self_test:
             step("6. Self-test of the frozen app, without network")
             self_test(bundle)
@@ -507,19 +703,25 @@ def main(argv: list[str] | None = None) -> int:
         shutil.rmtree(dist, ignore_errors=True)
         dist.mkdir(parents=True)
         if IS_LINUX:
-            outputs = package_linux(bundle, dist, work, epoch)
+            outputs = package_linux(bundle, dist, work, epoch, components, releases)
         elif IS_WINDOWS:
             outputs = package_windows(bundle, dist, epoch)
         else:
             outputs = package_macos(bundle, dist)
         sums = archive.write_sha256sums(outputs, dist / "SHA256SUMS")
+        signature = sign_checksums(sums, args.signing_key, args.unsigned)
         step("8. Sizes")
         check_sizes(bundle, outputs)
+        debs = [p for p in outputs if p.suffix == ".deb"]
+        if debs and not args.skip_release_checks:
+            step("9. Release checks: copyright file, lintian")
+            check_copyright_parses(debs[0], work)
+            run_lintian(debs[0])
     except BuildError as error:
         print(f"\nbuild failed: {error}", file=sys.stderr)
         return 1
     print(f"\nDone in {time.monotonic() - started:.0f} s:")
-    for path in [*outputs, sums]:
+    for path in [*outputs, sums, *([signature] if signature else [])]:
         print(f"    {path}")
     return 0
 

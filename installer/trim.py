@@ -94,7 +94,11 @@ _HOST_LIBRARIES = re.compile(
     r"pangoft2-1\.0|gdk_pixbuf-2\.0|fribidi|thai|datrie|graphite2|pixman-1|epoxy|"
     r"selinux|blkid|mount|uuid|"
     # OpenSSL, which PyInstaller's QtNetwork hook adds for Qt's TLS plugin (left out).
-    r"ssl|crypto)\.so(\.[\d.]+)?$")
+    r"ssl|crypto|"
+    # CUPS and what it links (TLS, service discovery), for Qt's print-support plugin: the
+    # host's copy gets the security updates (the .deb depends on libcups2).
+    r"cups|avahi-client|avahi-common|gnutls|nettle|hogweed|gmp|idn2|unistring|tasn1|p11-kit)"
+    r"\.so(\.[\d.]+)?$")
 
 # Qt libraries PyInstaller may drag in through a plugin's dependencies but the kit never
 # loads. Qt6Quick/Qml/QmlMeta/QmlModels/QmlWorkerScript/OpenGL are NOT here: the FFmpeg

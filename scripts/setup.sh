@@ -14,10 +14,11 @@ DEB_PACKAGES="libgl1 libegl1 libxkbcommon0 libxkbcommon-x11-0 libglib2.0-0 libdb
  libxcb-randr0 libxcb-render-util0 libxcb-shape0 libxcb-xfixes0 libxcb-xkb1 libx11-xcb1
  libwayland-client0 libwayland-cursor0 libwayland-egl1 libdrm2 xvfb xauth gettext
  desktop-file-utils appstream icu-devtools binutils
- x11-xserver-utils poppler-utils"
+ x11-xserver-utils poppler-utils dbus-daemon"
 # gettext: msgfmt checks; desktop-file-utils, appstream: the Linux installer's metadata;
 # icu-devtools, binutils: the release build; x11-xserver-utils: xrandr for the presenting tests
-# (two screens on Xvfb); poppler-utils: pdftotext and pdffonts for the PDF tests.
+# (two screens on Xvfb); poppler-utils: pdftotext and pdffonts for the PDF tests; dbus-daemon:
+# a private session bus for the screensaver test.
 
 # apt_get: apt-get that waits for another package manager (APT_LOCK_TIMEOUT, default 300 s).
 source "$ROOT/scripts/apt_get.sh"

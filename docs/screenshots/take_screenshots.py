@@ -10,6 +10,10 @@ summaries, browsed from its card), summary-unknown-day.png (a summary known only
 event's dates) and replay-player.png (the test suite's small pack and video: the shipped packs
 have no video) next to this script. Names given as arguments take only those:
 `take_screenshots.py browse summary-unknown-day`.
+
+`take_screenshots.py matrix` takes the results and a summary at 100 % and 150 % text size, in
+the light, dark and high-contrast themes, in French and German: matrix/<lang>-<size>-<theme>-
+results.png and …-summary.png (also part of a run without arguments).
 """
 
 from __future__ import annotations
@@ -88,6 +92,25 @@ def shoot_browse(window: MainWindow) -> None:
     shoot(window, "summary-unknown-day")
 
 
+MATRIX_THEMES = ("light", "dark", "high-contrast")
+
+
+def shoot_matrix(window: MainWindow) -> None:
+    """Results (filters, hits) and a summary in each language, text size and theme."""
+    (HERE / "matrix").mkdir(exist_ok=True)
+    for language in ("fr", "de"):
+        for size in (100, 150):
+            for theme in MATRIX_THEMES:
+                window.apply_settings({"language": language, "text_size": size,
+                                       "theme": theme})
+                name = f"matrix/{language}-{size}-{theme}"
+                search(window, "souveraineté numérique")
+                shoot(window, f"{name}-results")
+                open_first(window, "summary")
+                shoot(window, f"{name}-summary")
+    window.apply_settings({"language": "en", "text_size": 100, "theme": "light"})
+
+
 def main() -> int:
     only = set(sys.argv[1:])
     app = QApplication(sys.argv[:1])
@@ -104,6 +127,8 @@ def main() -> int:
     if only:
         if only & {"browse", "summary-unknown-day"}:
             shoot_browse(window)
+        if "matrix" in only:
+            shoot_matrix(window)
         window.close()
         return 0
     shoot(window, "home")
@@ -141,6 +166,7 @@ def main() -> int:
     search(window, "souveraineté")
     shoot(window, "results-de")
     window.apply_settings({"language": "en"})
+    shoot_matrix(window)
     window.close()
     shoot_player(services)
     i18n.set_language("en")

@@ -51,10 +51,11 @@ def run_command_line(args: list[str]) -> int:
 
 def main(argv: list[str] | None = None) -> int:
     args = sys.argv[1:] if argv is None else argv
-    from mediation_kit.cli import wants_cli
+    if args:  # no argument is the window: the parser's imports stay off its start-up path
+        from mediation_kit.cli import wants_cli
 
-    if wants_cli(args):
-        return run_command_line(args)
+        if wants_cli(args):
+            return run_command_line(args)
     # Imported only here so that the command line never loads Qt.
     from mediation_kit.ui.app import run_app
 

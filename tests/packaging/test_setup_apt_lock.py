@@ -90,4 +90,4 @@ def test_setup_installs_the_system_packages_the_tests_use():
     # xrandr (presenting on two Xvfb screens), pdftotext and pdffonts (PDF tests)
     text = (ROOT / "scripts" / "setup.sh").read_text(encoding="utf-8")
     packages = text.split('DEB_PACKAGES="', 1)[1].split('"', 1)[0].split()
-    assert {"x11-xserver-utils", "poppler-utils", "gettext", "xvfb"} <= set(packages)
+    assert {"x11-xserver-utils", "poppler-utils", "dbus-daemon", "gettext", "xvfb"} <= set(packages)

@@ -1,5 +1,7 @@
 """A small content pack written to disk in the pack format, for tests on the real loader,
-the real index build and the real search engine."""
+the real index build and the real search engine: a French summary and its English
+translation, a replay with a transcript (its video is tests/fixtures/media/tiny-talk.mp4),
+a press text and an SVG poster."""
 
 from __future__ import annotations
 
@@ -12,7 +14,7 @@ id = "demo-2025"
 version = "1.2.0"
 languages = ["fr", "en"]
 licence = "CC-BY-SA-4.0"
-themes = ["souveraineté numérique"]
+themes = ["souveraineté numérique", "digital sovereignty"]
 
 [event]
 name = "Démo en Commun"
@@ -32,11 +34,29 @@ date = 2025-10-29
 language = "fr"
 speakers = [{ name = "Jean Cattan" }]
 themes = ["souveraineté numérique"]
+translation = "ouverture-en"
 +++
 
 ## Ce qui s'est dit
 
-La souveraineté numérique se construit avec les bibliothèques de Strasbourg.
+La souveraineté numérique se construit avec les bibliothèques de Strasbourg ; les
+médiateurs y prennent part : « ensemble » !
+""",
+    "summaries/ouverture-en.md": """\
++++
+id = "ouverture-en"
+title = "Opening of the meeting"
+session = "ouverture"
+date = 2025-10-29
+language = "en"
+speakers = [{ name = "Jean Cattan" }]
+themes = ["digital sovereignty"]
+translation = "ouverture"
++++
+
+## What was said
+
+Digital self-determination is built with the libraries of Strasbourg.
 """,
     "replays.toml": """\
 [[replay]]
@@ -68,8 +88,23 @@ title = "Communiqué de presse"
 credit = "ANCT"
 licence = "CC-BY-SA-4.0"
 language = "fr"
+
+[[asset]]
+id = "affiche"
+kind = "poster"
+file = "affiche.svg"
+title = "Affiche des rencontres"
+credit = "ANCT"
+licence = "CC-BY-SA-4.0"
+caption = "L'affiche de l'édition, en rouge."
 """,
     "kit/communique.md": "# Communiqué\n\nLes rencontres reviennent à Strasbourg.\n",
+    "kit/affiche.svg": """\
+<svg xmlns="http://www.w3.org/2000/svg" width="300" height="400" viewBox="0 0 300 400">
+<rect width="300" height="400" fill="#c0392b"/>
+<circle cx="150" cy="160" r="90" fill="#f1c40f"/>
+</svg>
+""",
 }
 
 

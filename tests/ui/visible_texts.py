@@ -20,6 +20,8 @@ from PySide6.QtWidgets import (
     QTreeWidgetItem, QWidget,
 )
 
+from mediation_kit.ui.widgets.facet_panel import ContentRole
+
 
 @dataclass(frozen=True)
 class ShownText:
@@ -136,7 +138,8 @@ def _is_standard_button(button: QAbstractButton) -> bool:
 def _tree_items(tree: QTreeWidget, where: str) -> Iterator[ShownText]:
     def walk(item: QTreeWidgetItem, path: str) -> Iterator[ShownText]:
         for column in range(tree.columnCount()):
-            yield ShownText(where, f"item {path}", item.text(column))
+            content = item.data(column, ContentRole) is True  # an event's name, a speaker's
+            yield ShownText(where, f"item {path}", item.text(column), content=content)
             yield ShownText(where, f"item {path} toolTip", item.toolTip(column))
             accessible = item.data(column, Qt.ItemDataRole.AccessibleTextRole)
             if isinstance(accessible, str):

@@ -27,7 +27,7 @@ COMMANDS = {
 }
 
 # Options that are the command line even without a subcommand.
-_CLI_FLAGS = {"--version", "-V", "--help", "-h", "--self-test"}
+_CLI_FLAGS = {"--version", "-V", "--help", "-h", "--self-test", "--verify-download"}
 
 
 def wants_cli(argv: list[str]) -> bool:
@@ -56,6 +56,9 @@ def _build(self_test_groups: Callable[[], list] | None = None
                         help=_("with --version: also print the build information"))
     parser.add_argument("--self-test", action="store_true",
                         help=_("check this installation and print a JSON report"))
+    parser.add_argument("--verify-download", nargs=3,
+                        metavar=(_("FILE"), "SHA256SUMS", "SHA256SUMS.sig"),
+                        help=_("check a downloaded release against its signed checksums"))
     # Which checks --self-test runs: the entry point adds the window's to the core's.
     parser.set_defaults(self_test_groups=self_test_groups)
     subparsers = parser.add_subparsers(dest="command", metavar=_("COMMAND"))
@@ -97,6 +100,10 @@ def run_cli(argv: list[str], self_test_groups: Callable[[], list] | None = None)
         from mediation_kit.cli.version import print_version
 
         return print_version(verbose=args.verbose)
+    if args.verify_download:
+        from mediation_kit.cli import verify_download
+
+        return verify_download.run(args.verify_download)
     if args.self_test:
         from mediation_kit.cli import selftest
 

@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from mediation_kit.core.atomic_files import write_atomically
 from mediation_kit.core.i18n import LANGUAGES, N_, _
 
 THEMES = ("light", "dark", "high-contrast")
@@ -199,7 +200,7 @@ class Settings:
         lines = [f"{name} = {toml_value(value)}\n" for name, value in self._values.items()]
         lines += [f"{toml_key(name)} = {toml_value(value)}\n"
                   for name, value in self._unknown.items()]
-        write_atomically(target, "".join(lines).encode("utf-8"))
+        write_atomically(target, "".join(lines).encode("utf-8"), make_folder=True)
         return target
 
 
@@ -229,41 +230,6 @@ def keep_aside(path: Path) -> Path:
             os.rename(path, candidate)
             return candidate
     raise FileExistsError(path.with_name(stem))
-
-
-def write_atomically(target: Path, data: bytes) -> None:
-    """Writes `data` to a temporary file beside `target`, flushed to disk, then renamed over
-    it: a crash or a full disk leaves either the old file or the new one, never half."""
-    import tempfile
-
-    target.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}-", suffix=".tmp", dir=target.parent)
-    try:
-        with os.fdopen(fd, "wb") as fp:
-            fp.write(data)
-            fp.flush()
-            os.fsync(fp.fileno())
-        os.replace(tmp, target)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-    _sync_folder(target.parent)
-
-
-def _sync_folder(folder: Path) -> None:
-    """Makes the rename itself durable (POSIX); other systems do it with the rename."""
-    if os.name != "posix":
-        return
-    try:
-        fd = os.open(folder, os.O_RDONLY)
-    except OSError:
-        return
-    try:
-        os.fsync(fd)
-    except OSError:
-        pass
-    finally:
-        os.close(fd)
 
 
 def _shown(value: Any) -> str:

@@ -23,8 +23,8 @@ from PySide6.QtGui import (
 from mediation_kit import APP_NAME
 from mediation_kit.core.i18n import _, current_language
 from mediation_kit.core.paths import resources_dir
-from mediation_kit.core.plans.fileformat import give_file_mode
-from mediation_kit.core.plans.typography import typeset
+from mediation_kit.core.atomic_files import give_file_mode
+from mediation_kit.core.typography import typeset
 
 RESOLUTION_DPI = 300  # enough for print; much higher cuts long documents short
 MARGIN_MM = 15.0

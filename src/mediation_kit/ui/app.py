@@ -15,18 +15,25 @@ import os
 import signal
 import sys
 import traceback
+import tomllib  # noqa: F401 (read by Settings.load: imported here, before PySide6)
 from pathlib import Path
 from types import TracebackType
 
-from PySide6.QtCore import QEvent, QObject, QTimer
-from PySide6.QtGui import QIcon
-from PySide6.QtWidgets import QApplication, QWidget
-
+# The Qt-free modules the first paint needs are imported before PySide6: once PySide6 is
+# loaded, its import hook reads the source of every module imported after it (to look for
+# `from __feature__ import`), which costs about as much as the imports themselves.
 from mediation_kit import APP_ID, APP_NAME, __version__
-from mediation_kit.core import i18n
+from mediation_kit.core import i18n, paths
 from mediation_kit.core.settings import Settings
-from mediation_kit.ui.qt_translations import QtTranslations
-from mediation_kit.ui.theme import ThemeManager
+
+if paths.portable_root() is None:  # where paths.user_dirs() finds the user's folders
+    import platformdirs  # noqa: F401
+
+from PySide6.QtCore import QEvent, QObject, QTimer  # noqa: E402, I001
+from PySide6.QtWidgets import QApplication, QWidget  # noqa: E402
+
+from mediation_kit.ui.qt_translations import QtTranslations  # noqa: E402
+from mediation_kit.ui.theme import ThemeManager  # noqa: E402
 
 log = logging.getLogger("mediation_kit.ui")
 MARKER_ENV = "MEDIATION_KIT_STARTUP_MARKER"
@@ -37,9 +44,9 @@ READY_MARKER = "mediation-kit-ready"
 class AppServices:
     """What applies settings to the running application: language, Qt's catalog, theme."""
 
-    def __init__(self, app: QApplication) -> None:
+    def __init__(self, app: QApplication, style_is_fusion: bool = False) -> None:
         self.app = app
-        self.theme = ThemeManager(app)
+        self.theme = ThemeManager(app, style_is_fusion)
         self.qt_translations = QtTranslations()
 
     def apply(self, settings: Settings) -> None:
@@ -126,7 +133,10 @@ def quit_on_sigterm(app: QApplication, interval_ms: int = 300) -> QTimer:
     return wake
 
 
-def window_icon() -> QIcon:
+def window_icon():
+    """The window's icon, set after the first paint (QIcon's enums are made on first use)."""
+    from PySide6.QtGui import QIcon
+
     from mediation_kit.core.paths import window_icon_files
 
     icon = QIcon()
@@ -148,8 +158,10 @@ def run_app(argv: list[str]) -> int:
     from mediation_kit.core.logging_setup import setup_logging
     from mediation_kit.core.paths import user_dirs
 
-    plan_file = plan_file_argument(argv)
-    app = QApplication([sys.argv[0], *argv])
+    plan_to_open = plan_file_argument(argv)
+    # Fusion (what the themes are made for) chosen on the command line rather than with
+    # `setStyle()`: making the style a Python object before the first paint costs ~10 ms.
+    app = QApplication([sys.argv[0], "-style", "Fusion", *argv])
     app.setApplicationName(APP_NAME)
     app.setApplicationVersion(__version__)
     app.setDesktopFileName(APP_ID)
@@ -157,7 +169,7 @@ def run_app(argv: list[str]) -> int:
     quit_on_sigterm(app)
     dirs = user_dirs()
     settings = Settings.load(dirs.settings_file)
-    services = AppServices(app)
+    services = AppServices(app, style_is_fusion=True)
     services.apply(settings)
 
     from mediation_kit.ui.main_window import MainWindow
@@ -170,11 +182,11 @@ def run_app(argv: list[str]) -> int:
     app.aboutToQuit.connect(window.shut_down)  # also when quitting without closing it
     from mediation_kit.ui.presentation import command_line
 
-    plan_file = command_line.plan_to_present(argv)  # --present FILE.mkplan, once loaded
-    if plan_file is not None:
+    plan_to_present = command_line.plan_to_present(argv)  # --present FILE.mkplan, once loaded
+    if plan_to_present is not None:
         rehearsal = command_line.wants_rehearsal(argv)
         window.content_loaded.connect(
-            lambda: command_line.present_plan_file(window, plan_file, rehearsal))
+            lambda: command_line.present_plan_file(window, plan_to_present, rehearsal))
 
     def after_first_paint() -> None:
         if os.environ.get(MARKER_ENV):
@@ -189,8 +201,8 @@ def run_app(argv: list[str]) -> int:
             log.warning("%s", problem)
         app.setWindowIcon(window_icon())
         window.finish_building()
-        if plan_file is not None:  # a bad file is reported in a message; the kit starts
-            window.plans.files.open_path(plan_file)
+        if plan_to_open is not None:  # a bad file is reported in a message; the kit starts
+            window.plans.files.open_path(plan_to_open)
         window.start_loading()
 
     # The rest is built, and the content loaded, once the search field is on screen.

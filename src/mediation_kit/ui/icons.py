@@ -1,4 +1,5 @@
-"""Small self-drawn icons for the resource types: no icon theme, no file, no network.
+"""Small self-drawn icons for the resource types and the player: no icon theme, no file, no
+network.
 
 Drawn in the palette's text colour so they follow the theme (and high contrast).
 """
@@ -12,8 +13,11 @@ _cache: dict[tuple[str, str], QIcon] = {}
 SIZE = 64
 
 
-def type_icon(kind: str, palette: QPalette, selected: bool = False) -> QIcon:
-    role = QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
+def type_icon(kind: str, palette: QPalette, selected: bool = False,
+              role: QPalette.ColorRole | None = None) -> QIcon:
+    """The icon of `kind` in the palette's text colour (`role` to take another one)."""
+    if role is None:
+        role = QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
     colour = palette.color(role).name()
     key = (kind, colour)
     icon = _cache.get(key)
@@ -51,6 +55,52 @@ def _draw(kind: str, colour: QColor) -> QPixmap:
         for x in (20, 32, 44):
             p.setBrush(colour)
             p.drawEllipse(QPointF(x, 26), 2.5, 2.5)
+    elif kind == "kit-text":  # a press text: a page with a folded corner and lines
+        path = QPainterPath(QPointF(14, 6))
+        path.lineTo(40, 6)
+        path.lineTo(52, 18)
+        path.lineTo(52, 58)
+        path.lineTo(14, 58)
+        path.closeSubpath()
+        p.drawPath(path)
+        p.drawLine(40, 6, 40, 18)
+        p.drawLine(40, 18, 52, 18)
+        for y, right in ((28, 44), (37, 44), (46, 36)):
+            p.drawLine(21, y, right, y)
+    elif kind == "kit-file":  # another file: a page with a folded corner only
+        path = QPainterPath(QPointF(14, 6))
+        path.lineTo(40, 6)
+        path.lineTo(52, 18)
+        path.lineTo(52, 58)
+        path.lineTo(14, 58)
+        path.closeSubpath()
+        p.drawPath(path)
+        p.drawLine(40, 6, 40, 18)
+        p.drawLine(40, 18, 52, 18)
+    elif kind == "play":  # a triangle
+        path = QPainterPath(QPointF(18, 10))
+        path.lineTo(52, 32)
+        path.lineTo(18, 54)
+        path.closeSubpath()
+        p.fillPath(path, colour)
+    elif kind == "pause":  # two bars
+        p.fillRect(QRectF(16, 10, 12, 44), colour)
+        p.fillRect(QRectF(36, 10, 12, 44), colour)
+    elif kind in ("volume", "muted"):  # a loudspeaker, with waves or crossed out
+        path = QPainterPath(QPointF(8, 24))
+        path.lineTo(20, 24)
+        path.lineTo(34, 12)
+        path.lineTo(34, 52)
+        path.lineTo(20, 40)
+        path.lineTo(8, 40)
+        path.closeSubpath()
+        p.fillPath(path, colour)
+        if kind == "volume":
+            p.drawArc(QRectF(30, 20, 14, 24), -60 * 16, 120 * 16)
+            p.drawArc(QRectF(30, 12, 24, 40), -60 * 16, 120 * 16)
+        else:
+            p.drawLine(42, 22, 58, 42)
+            p.drawLine(58, 22, 42, 42)
     else:  # kit asset: a picture frame with a mountain and a sun
         p.drawRoundedRect(QRectF(6, 10, 52, 44), 4, 4)
         path = QPainterPath(QPointF(10, 48))

@@ -253,7 +253,8 @@ class MainWindow(QMainWindow):
         self.search_field.down_pressed.connect(self.on_search_field_down_pressed)
         self.search_field.enter_pressed.connect(self.on_search_field_enter_pressed)
         self.back_action.triggered.connect(self.go_back)
-        self.home_action.triggered.connect(self.go_home)
+        # Not connected directly: `triggered(checked=False)` would say "keep the field".
+        self.home_action.triggered.connect(lambda: self.go_home())
         self.find_action.triggered.connect(self.focus_search_field)
         self.settings_action.triggered.connect(self.open_settings)
         self.import_action.triggered.connect(lambda: self.open_import())
@@ -414,6 +415,10 @@ class MainWindow(QMainWindow):
         for problem in content.problems:
             log.warning("start-up problem: %s", problem)
         self.home_page.set_packs(content.packs)
+        from mediation_kit.core.paths import user_dirs
+
+        for results in (self.result_list, self.no_result_page.close_matches):
+            results.set_record_source(content.record, user_dirs().thumbnails)  # kit thumbnails
         if self._resource_views is not None:
             self._resource_views.set_library(content.library)
         self.startup_problems = [*self.settings.problems, *content.problems]

@@ -33,6 +33,7 @@ class ThemeColours:
     card: str
     border: str
     disabled_text: str
+    scroll_handle: str  # scroll bars' handle (dark themes): must stand out from its groove
 
 
 THEMES: dict[str, ThemeColours] = {
@@ -41,19 +42,19 @@ THEMES: dict[str, ThemeColours] = {
         text="#1b1e23", muted_text="#545b66", button="#e8eaee", button_text="#1b1e23",
         highlight="#1d5fbf", highlighted_text="#ffffff", link="#1a56ad",
         placeholder="#5f6670", hit_background="#ffe58a", hit_text="#1b1e23", card="#ffffff",
-        border="#b9bfc8", disabled_text="#62676f"),
+        border="#b9bfc8", disabled_text="#62676f", scroll_handle="#7c838e"),
     "dark": ThemeColours(
         window="#1f2227", window_text="#e8eaed", base="#16181c", alternate_base="#23262c",
         text="#e8eaed", muted_text="#b0b6bf", button="#2e323a", button_text="#e8eaed",
         highlight="#4c8fe8", highlighted_text="#0b0d10", link="#8ab8ff",
         placeholder="#9aa1ab", hit_background="#6b5400", hit_text="#fff6d6", card="#262a31",
-        border="#4a505a", disabled_text="#8d949e"),
+        border="#4a505a", disabled_text="#8d949e", scroll_handle="#8a929e"),
     "high-contrast": ThemeColours(
         window="#000000", window_text="#ffffff", base="#000000", alternate_base="#0d0d0d",
         text="#ffffff", muted_text="#f0f0f0", button="#000000", button_text="#ffffff",
         highlight="#ffff00", highlighted_text="#000000", link="#66ccff",
         placeholder="#e0e0e0", hit_background="#ffff00", hit_text="#000000", card="#000000",
-        border="#ffffff", disabled_text="#c8c8c8"),
+        border="#ffffff", disabled_text="#c8c8c8", scroll_handle="#ffffff"),
 }
 
 
@@ -92,6 +93,17 @@ def contrast_ratio(foreground: str, background: str) -> float:
     a, b = relative_luminance(foreground), relative_luminance(background)
     lighter, darker = max(a, b), min(a, b)
     return (lighter + 0.05) / (darker + 0.05)
+
+
+def scroll_bar_palette(name: str) -> QPalette:
+    """Fusion draws a scroll bar's handle in the Button colour, outlined with a darker
+    Window: on the high-contrast theme both are black, and the handle vanishes."""
+    c = THEMES[name]
+    palette = palette_for(name)
+    if name != "light":  # Fusion's own light scroll bar has a dark outline: it shows
+        for group in (QPalette.ColorGroup.Active, QPalette.ColorGroup.Inactive):
+            palette.setColor(group, QPalette.ColorRole.Button, QColor(c.scroll_handle))
+    return palette
 
 
 def palette_for(name: str) -> QPalette:
@@ -151,10 +163,19 @@ def _restyle(widget: QWidget, colours: ThemeColours) -> None:
         widget.setAutoFillBackground(True)
 
 
-def hit_css(name: str) -> str:
-    """CSS for the snippets' highlighted words, used by the result delegate's documents."""
+def hit_colours(name: str, selected: bool = False) -> tuple[str, str]:
+    """(background, text) of a highlighted word; in a selected row whose colour is the hit's
+    own (the high-contrast yellow), the row's colours swapped, so the word still shows."""
     c = THEMES[name]
-    return f"b.hit {{ background-color: {c.hit_background}; color: {c.hit_text}; }}"
+    if selected and contrast_ratio(c.hit_background, c.highlight) < 1.5:
+        return c.highlighted_text, c.highlight
+    return c.hit_background, c.hit_text
+
+
+def hit_css(name: str, selected: bool = False) -> str:
+    """CSS for the snippets' highlighted words, used by the result delegate's documents."""
+    background, text = hit_colours(name, selected)
+    return f"b.hit {{ background-color: {background}; color: {text}; }}"
 
 
 def muted_colour(name: str) -> str:
@@ -178,12 +199,14 @@ def check_box_palette(palette: QPalette) -> QPalette:
 class ThemeManager:
     """Applies a theme and a text size to the running application."""
 
-    def __init__(self, app: QApplication) -> None:
+    def __init__(self, app: QApplication, style_is_fusion: bool = False) -> None:
+        """`style_is_fusion`: the application was started with `-style Fusion` (asking the
+        style here would make it a Python object before the first paint, ~10 ms)."""
         self.app = app
         self.name = "light"
         self.text_size = 100
         self._base_point_size = app.font().pointSizeF() or 10.0
-        if app.style().name().lower() != "fusion":  # already Fusion on most Linux desktops
+        if not style_is_fusion and app.style().name().lower() != "fusion":
             app.setStyle("Fusion")
 
     def apply(self, name: str, text_size: int) -> None:
@@ -196,8 +219,9 @@ class ThemeManager:
         # sheet is set: give it to them too (their children inherit it).
         for window in self.app.topLevelWidgets():
             window.setFont(font)
+        self.app.setProperty("themeName", self.name)  # before: palette changes ask for it
         self.app.setPalette(palette_for(self.name))
-        self.app.setProperty("themeName", self.name)
+        self.app.setPalette(scroll_bar_palette(self.name), "QScrollBar")
         colours = THEMES[self.name]
         for widget in self.app.allWidgets():
             if widget.property("themeRole"):

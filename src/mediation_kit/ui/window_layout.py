@@ -10,8 +10,11 @@ from __future__ import annotations
 import base64
 import binascii
 
-from PySide6.QtCore import QByteArray, QSize, Qt
+from PySide6.QtCore import QByteArray, QSize
 from PySide6.QtWidgets import QMainWindow, QSplitter
+
+# No `Qt` namespace here: PySide builds all of Qt's enums the first time any of them is
+# touched (10-25 ms), and this runs before the window's first paint.
 
 DEFAULT_SIZE = QSize(1100, 720)
 # Below this the toolbar hides the search field in its overflow menu and the results have no
@@ -46,10 +49,12 @@ def restore_window_geometry(window: QMainWindow, saved: str) -> bool:
     its default size. Returns whether the saved geometry was used."""
     data = decode_saved(saved)
     if data is not None and window.restoreGeometry(data):
-        full = Qt.WindowState.WindowMaximized | Qt.WindowState.WindowFullScreen
-        if window.windowState() & full or is_usable(window.size()):
+        if window.isMaximized() or window.isFullScreen() or is_usable(window.size()):
             return True
-    window.setWindowState(Qt.WindowState.WindowNoState)
+    if window.isMaximized() or window.isFullScreen() or window.isMinimized():
+        from PySide6.QtCore import Qt
+
+        window.setWindowState(Qt.WindowState.WindowNoState)
     window.resize(default_size(window))
     return False
 

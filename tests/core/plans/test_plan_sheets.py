@@ -6,7 +6,7 @@ import re
 from mediation_kit.core.i18n import set_language
 from mediation_kit.core.plans import WorkshopPlan, TitleCardItem
 from mediation_kit.core.plans.sheets import NARROW_NBSP_HTML, handout_html, run_sheet_html
-from mediation_kit.core.plans.typography import NARROW_NBSP, typeset
+from mediation_kit.core.typography import NARROW_NBSP, typeset
 
 
 def _text(markup: str) -> str:

@@ -241,3 +241,28 @@ def test_plan_details_are_edited_in_a_dialog_and_undone(qtbot, window):
     assert plans.panel.title_label.text() == "Atelier du mardi"
     plans.undo_stack.undo()
     assert plans.model.plan.title == "" and plans.panel.title_label.text() == "Untitled plan"
+
+
+def test_the_real_app_started_with_a_plan_file_opens_it(tmp_path):
+    # Given a plan file, as a file manager passes it (`mediation-kit FILE.mkplan`)
+    import os
+    import shutil
+    import subprocess
+    import sys
+
+    from mediation_kit.core import paths
+    from mediation_kit.core.plans.storage import PlanStorage
+
+    plan = tmp_path / "stick" / "atelier.mkplan"
+    plan.parent.mkdir()
+    shutil.copy(paths.resources_dir() / "plans" / "atelier-souverainete-numerique.mkplan", plan)
+    user = tmp_path / "user"
+    env = {**os.environ, "MEDIATION_KIT_STARTUP_MARKER": "1", "QT_QPA_PLATFORM": "offscreen",
+           "MEDIATION_KIT_PORTABLE_DIR": str(user)}
+    # When the kit starts with it and loads its content
+    done = subprocess.run([sys.executable, "-m", "mediation_kit", str(plan)], env=env,
+                          timeout=120, capture_output=True, text=True)
+    # Then it opened that plan: the plan is the first of the recent plans
+    assert "mediation-kit-ready" in done.stdout, done.stdout + done.stderr
+    recent = PlanStorage(user / "data" / "plans").recent_files()
+    assert recent and recent[0].resolve() == plan.resolve()

@@ -22,6 +22,16 @@ def make_view(qtbot, tmp_path, library=None):
     return view
 
 
+def choose_folder(monkeypatch, folder):
+    """The folder dialog answers at once with `folder` ("" for Cancel)."""
+    def answer(dialog):
+        if folder:
+            dialog.fileSelected.emit(str(folder))
+        dialog.finished.emit(1 if folder else 0)
+
+    monkeypatch.setattr(KitAssetView, "show_folder_dialog", staticmethod(answer))
+
+
 def spy_render(monkeypatch):
     """Records the thread each thumbnail is rendered on."""
     threads = []
@@ -106,8 +116,7 @@ def test_copy_to_folder_writes_the_file_and_its_credits(qtbot, tmp_path, library
     poster = samples.kit_image(samples.write_svg(tmp_path / "kit"))
     stick = tmp_path / "usb-stick"
     stick.mkdir()
-    monkeypatch.setattr(QFileDialog, "getExistingDirectory",
-                        staticmethod(lambda *args, **kwargs: str(stick)))
+    choose_folder(monkeypatch, str(stick))
     view = make_view(qtbot, tmp_path, library)
     view.show_record(poster)
     # When "Copy to folder…" is pressed
@@ -133,8 +142,7 @@ def test_copy_to_folder_writes_the_file_and_its_credits(qtbot, tmp_path, library
 
 
 def test_cancelling_the_folder_dialog_copies_nothing(qtbot, tmp_path, monkeypatch):
-    monkeypatch.setattr(QFileDialog, "getExistingDirectory",
-                        staticmethod(lambda *args, **kwargs: ""))
+    choose_folder(monkeypatch, "")
     view = make_view(qtbot, tmp_path)
     view.show_record(samples.kit_image(samples.write_svg(tmp_path / "kit")))
     view.copy_button.click()
@@ -142,8 +150,7 @@ def test_cancelling_the_folder_dialog_copies_nothing(qtbot, tmp_path, monkeypatc
 
 
 def test_a_copy_that_fails_says_why(qtbot, tmp_path, monkeypatch):
-    monkeypatch.setattr(QFileDialog, "getExistingDirectory",
-                        staticmethod(lambda *args, **kwargs: str(tmp_path / "gone")))
+    choose_folder(monkeypatch, str(tmp_path / "gone"))
     view = make_view(qtbot, tmp_path)
     view.show_record(samples.kit_image(samples.write_svg(tmp_path / "kit")))
     view.copy_button.click()
@@ -177,11 +184,78 @@ def test_a_missing_file_is_named_and_cannot_be_copied(qtbot, tmp_path):
     assert not view.copy_button.isEnabled() and not view.open_button.isEnabled()
 
 
-def test_buttons_are_named_and_keyboard_reachable(qtbot, tmp_path):
-    from PySide6.QtCore import Qt
+def test_copy_opens_in_documents_then_in_the_last_folder_used(qtbot, tmp_path, monkeypatch):
+    # Given a user whose Documents folder exists (HOME is the test's folder)
+    from PySide6.QtCore import QStandardPaths
 
+    monkeypatch.setattr(KitAssetView, "last_folder", "")
+    documents = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+    import pathlib
+    pathlib.Path(documents).mkdir(parents=True, exist_ok=True)
     view = make_view(qtbot, tmp_path)
     view.show_record(samples.kit_image(samples.write_svg(tmp_path / "kit")))
-    for button in (view.copy_button, view.open_button):
-        assert button.accessibleName()
-        assert button.focusPolicy() & Qt.FocusPolicy.TabFocus
+    # Then the first dialog opens there, not in the kit's folder
+    dialog = view.folder_dialog()
+    assert pathlib.Path(dialog.directory().absolutePath()) == pathlib.Path(documents)
+    dialog.deleteLater()
+    # When a copy went to a USB stick, the next dialog opens on the stick
+    stick = tmp_path / "usb-stick"
+    stick.mkdir()
+    choose_folder(monkeypatch, stick)
+    view.copy_button.click()
+    assert (stick / "affiche.svg").is_file()
+    again = view.folder_dialog()
+    assert pathlib.Path(again.directory().absolutePath()) == stick
+    again.deleteLater()
+
+
+def test_the_folder_dialog_shows_its_date_column_whole(qtbot, tmp_path, monkeypatch):
+    # Given a folder with a few entries, opened in Qt's own dialog
+    from PySide6.QtWidgets import QTreeView
+
+    monkeypatch.setattr(KitAssetView, "last_folder", str(tmp_path))
+    for name in ("Clé USB", "Documents de l'atelier", "Affiches"):
+        (tmp_path / name).mkdir()
+    view = make_view(qtbot, tmp_path)
+    view.show_record(samples.kit_image(samples.write_svg(tmp_path / "kit")))
+    dialog = view.folder_dialog()
+    dialog.setOption(QFileDialog.Option.DontUseNativeDialog, True)
+    dialog.setViewMode(QFileDialog.ViewMode.Detail)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    tree = next(t for t in dialog.findChildren(QTreeView) if t.isVisible())
+    qtbot.waitUntil(lambda: tree.model().rowCount(tree.rootIndex()) >= 3, timeout=WAIT_MS)
+    qtbot.wait(300)
+    # Then every column, the date included, is as wide as its widest entry
+    header = tree.header()
+    for column in range(header.count()):
+        if not header.isSectionHidden(column):
+            assert header.sectionSize(column) >= tree.sizeHintForColumn(column), column
+    dialog.close()
+
+
+def test_a_message_already_shown_follows_the_language(qtbot, tmp_path, monkeypatch):
+    # Given "Open with…" that found no application
+    from PySide6.QtGui import QDesktopServices
+
+    from mediation_kit.core import i18n
+
+    monkeypatch.setattr(QDesktopServices, "openUrl", staticmethod(lambda url: False))
+    view = make_view(qtbot, tmp_path)
+    view.show_record(samples.kit_image(samples.write_svg(tmp_path / "kit")))
+    view.open_button.click()
+    assert view.status.text() == "No application on this PC could open affiche.svg."
+    # When the interface switches to French, the message is said again in French
+    i18n.set_language("fr")
+    view.retranslate()
+    assert "affiche.svg" in view.status.text()
+    assert "No application" not in view.status.text()
+    assert view.status.accessibleName() == view.status.text()
+
+
+def test_buttons_are_named(qtbot, tmp_path):
+    # (that Tab and Shift+Tab reach them is pressed through in tests/ui/test_tab_walk.py)
+    view = make_view(qtbot, tmp_path)
+    view.show_record(samples.kit_image(samples.write_svg(tmp_path / "kit")))
+    assert view.copy_button.accessibleName() == "Copy to folder"
+    assert view.open_button.accessibleName() == "Open with the system's application"

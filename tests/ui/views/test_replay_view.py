@@ -146,7 +146,8 @@ def test_cues_with_query_words_stand_out(qtbot):
         "0:01   Parlons de médiation numérique dans les bibliothèques.")
 
 
-def test_every_control_is_named_and_reachable_by_tab(qtbot, media_folder, library):
+def test_every_control_is_named(qtbot, media_folder, library):
+    # (that Tab and Shift+Tab reach each one is pressed through in tests/ui/test_tab_walk.py)
     view = make_view(qtbot, media_folder, library)
     view.show_record(samples.replay())
     controls = [w for w in view.findChildren(QAbstractButton) + view.findChildren(
@@ -156,7 +157,6 @@ def test_every_control_is_named_and_reachable_by_tab(qtbot, media_folder, librar
         if isinstance(control, QAbstractSlider) and control.parent() is not view.player:
             continue  # scroll bars of the lists
         assert control.accessibleName(), control
-        assert control.focusPolicy() & Qt.FocusPolicy.TabFocus, control.accessibleName()
     view.player.stop()
 
 
@@ -181,6 +181,13 @@ def test_a_file_that_is_not_a_video_is_reported(qtbot, tmp_path):
     qtbot.waitUntil(lambda: not view.showing_video,
                     timeout=LOAD_TIMEOUT_MS)
     assert "cannot be played" in view.missing_notice.text()
+    assert "tiny-talk.mp4" in view.missing_notice.text()
+    # When the interface switches to French, the message already shown is said in French
+    from mediation_kit.core import i18n
+
+    i18n.set_language("fr")
+    view.retranslate()
+    assert "cannot be played" not in view.missing_notice.text()
     assert "tiny-talk.mp4" in view.missing_notice.text()
 
 

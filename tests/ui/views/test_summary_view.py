@@ -73,10 +73,29 @@ def test_a_local_image_beside_the_summary_is_shown(qtbot, tmp_path):
     samples.write_png(folder, "salle.png", 40, 30)
     view = make_view(qtbot)
     view.show_record(samples.summary_fr(tmp_path))
-    # Then the image is loaded from the folder, and a path leaving it is refused
+    # Then the image is loaded from the folder
     kind = QTextDocument.ResourceType.ImageResource
     assert view.browser.loadResource(kind, QUrl("salle.png")) is not None
-    assert view.browser.loadResource(kind, QUrl("../../etc/passwd")) is None
+
+
+def test_an_image_outside_the_summary_folder_is_refused(qtbot, tmp_path):
+    # Given real, readable images just outside the summary's folder: only the folder guard
+    # stands between the Markdown and them
+    folder = tmp_path / "summaries"
+    samples.write_png(folder, "salle.png", 40, 30)
+    samples.write_png(tmp_path, "dehors.png", 40, 30)
+    samples.write_png(tmp_path / "summaries-x", "voisin.png", 40, 30)
+    (folder / "lien.png").symlink_to(tmp_path / "dehors.png")
+    view = make_view(qtbot)
+    view.show_record(samples.summary_fr(tmp_path))
+    kind = QTextDocument.ResourceType.ImageResource
+    assert view.browser.loadResource(kind, QUrl("salle.png")) is not None  # the control
+    # Then a path climbing out, an absolute path, a file: URL, a sibling folder sharing the
+    # name's start and a link leading out are all refused
+    for address in ("../dehors.png", "sub/../../dehors.png", str(tmp_path / "dehors.png"),
+                    QUrl.fromLocalFile(str(tmp_path / "dehors.png")).toString(),
+                    "../summaries-x/voisin.png", "lien.png"):
+        assert view.browser.loadResource(kind, QUrl(address)) is None, address
 
 
 def test_a_web_link_opens_in_the_system_browser_only_when_clicked(qtbot, tmp_path,
@@ -102,7 +121,8 @@ def test_the_summary_in_the_interface_language_is_shown_first(qtbot, library, tm
     view.translation_link.click()
     # Then it is shown, and the view says which version it is
     assert view.summary.language == "fr"
-    assert view.title.text() == "Les raisons d'espérer : plénière"
+    # (set with a narrow no-break space before the colon: French typography)
+    assert view.title.text() == "Les raisons d'espérer\u202f: plénière"
     assert "French version" in view.language_notice.text()
     assert view.translation_link.text() == "Read in English"
 

@@ -30,6 +30,7 @@ import uuid
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from mediation_kit.core.atomic_files import fsync_folder, write_atomically
 from mediation_kit.core.i18n import _
 from mediation_kit.core.packs.refusal import PackRefused, Refusal
 
@@ -148,7 +149,7 @@ class PackStore:
         _sync_tree(staging)
         generation = self._next_generation()
         os.rename(staging, self.root / generation)
-        _fsync_folder(self.root)
+        fsync_folder(self.root)
         self.switch_to(generation)
         return generation
 
@@ -159,10 +160,8 @@ class PackStore:
         if generation is None:
             path.unlink(missing_ok=True)
         else:
-            tmp = self.root / f".{CURRENT_FILE}.{uuid.uuid4().hex[:8]}.tmp"
-            _write_synced(tmp, json.dumps({"generation": generation}).encode())
-            os.replace(tmp, path)
-        _fsync_folder(self.root)
+            write_atomically(path, json.dumps({"generation": generation}).encode())
+        fsync_folder(self.root)
 
     def _next_generation(self) -> str:
         numbers = [int(m.group(1)) for p in _entries(self.root)
@@ -289,16 +288,3 @@ def _sync_tree(folder: Path) -> None:
                 os.close(fd)
 
 
-def _fsync_folder(folder: Path) -> None:
-    if os.name == "nt":
-        return
-    try:
-        fd = os.open(folder, os.O_RDONLY)
-    except OSError:
-        return
-    try:
-        os.fsync(fd)
-    except OSError:
-        pass
-    finally:
-        os.close(fd)

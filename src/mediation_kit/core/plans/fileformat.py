@@ -11,14 +11,13 @@ from __future__ import annotations
 import glob
 import json
 import math
-import os
-import tempfile
 import time
 from dataclasses import replace
 from datetime import date
 from pathlib import Path
 from typing import Any
 
+from mediation_kit.core.atomic_files import write_atomically
 from mediation_kit.core.i18n import _
 from mediation_kit.core.model import ResourceType
 from mediation_kit.core.plans.model import (
@@ -100,26 +99,6 @@ def save_plan(plan: WorkshopPlan, path: Path | str) -> None:
     remove_stale_temporaries(path)
 
 
-def write_atomically(path: Path, data: bytes) -> None:
-    """Temporary file in the same folder, fsync, rename over `path`, fsync the folder."""
-    folder = path.parent
-    fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
-    try:
-        give_file_mode(fd, path)
-        with os.fdopen(fd, "wb") as tmp:
-            tmp.write(data)
-            tmp.flush()
-            os.fsync(tmp.fileno())
-        os.replace(tmp_name, path)
-    except BaseException:
-        try:
-            os.unlink(tmp_name)
-        except OSError:
-            pass
-        raise
-    _fsync_folder(folder)
-
-
 # A temporary file older than this was left by a save that was killed (a save takes
 # milliseconds); younger ones may belong to a save in progress in another window.
 STALE_TEMPORARY_S = 120
@@ -135,39 +114,6 @@ def remove_stale_temporaries(path: Path) -> None:
                 leftover.unlink()
         except OSError:
             pass  # another save may be finishing it; it is only clutter
-
-
-def give_file_mode(fd: int, path: Path) -> None:
-    """The temporary file gets the mode of the file it replaces, or that of a new file
-    (mkstemp makes it private to the user, which a plan shared on a PC should not be)."""
-    if os.name == "nt":
-        return
-    try:
-        mode = path.stat().st_mode & 0o777
-    except OSError:
-        mask = os.umask(0)
-        os.umask(mask)
-        mode = 0o666 & ~mask
-    try:
-        os.fchmod(fd, mode)
-    except OSError:
-        pass  # a FAT USB stick has no modes
-
-
-def _fsync_folder(folder: Path) -> None:
-    """Makes the rename itself durable. Windows cannot open a folder: the rename is enough there."""
-    if os.name == "nt":
-        return
-    try:
-        fd = os.open(folder, os.O_RDONLY)
-    except OSError:
-        return
-    try:
-        os.fsync(fd)
-    except OSError:
-        pass
-    finally:
-        os.close(fd)
 
 
 # --- reading ---------------------------------------------------------------------------

@@ -26,7 +26,7 @@ from mediation_kit.core.plans.labels import kind_label
 from mediation_kit.core.plans.model import MomentItem, TitleCardItem, WorkshopPlan, plan_timing
 from mediation_kit.core.plans.resolve import (
     ItemStatus, ResolvedItem, event_label, resolve_plan)
-from mediation_kit.core.plans.typography import typeset
+from mediation_kit.core.typography import typeset
 
 # How much of a resource the handout quotes: about three printed lines.
 ABOUT_MAX_CHARS = 320

@@ -14,9 +14,9 @@ from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
 
+from mediation_kit.core.atomic_files import write_atomically
 from mediation_kit.core.paths import UserDirs, user_dirs
-from mediation_kit.core.plans.fileformat import (
-    SUFFIX, PlanFileError, plan_from_text, plan_to_dict, write_atomically)
+from mediation_kit.core.plans.fileformat import SUFFIX, PlanFileError, plan_from_text, plan_to_dict
 from mediation_kit.core.plans.model import WorkshopPlan
 
 log = logging.getLogger(__name__)

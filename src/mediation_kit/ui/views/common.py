@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Protocol
 
 from babel import Locale, UnknownLocaleError
-from PySide6.QtCore import QEvent, QObject, QSize, Qt, QUrl, Signal
+from PySide6.QtCore import QEvent, QObject, QPoint, QSize, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import QColor, QDesktopServices, QFont, QImage, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import (
     QApplication,
@@ -27,6 +27,7 @@ from mediation_kit.core import i18n
 from mediation_kit.core.i18n import _
 from mediation_kit.core.model import Event, Pack, Person, Summary
 from mediation_kit.core.text import fold, fold_with_positions
+from mediation_kit.core.typography import typeset
 
 # Schemes a click may hand to the system (browser, mail client); never fetched by the kit.
 EXTERNAL_SCHEMES = frozenset({"http", "https", "mailto"})
@@ -35,6 +36,9 @@ HIGHLIGHT_BACKGROUND = QColor("#ffd54f")
 HIGHLIGHT_FOREGROUND = QColor("#000000")
 # Summaries and press texts are set this much larger than the interface's labels.
 READING_SCALE = 1.2
+# Ctrl++ / Ctrl+- change the reading size by this factor, within these many steps.
+ZOOM_FACTOR = 1.15
+ZOOM_STEPS = 8
 
 
 class Library(Protocol):
@@ -91,6 +95,18 @@ def highlight_format() -> QTextCharFormat:
     return fmt
 
 
+def recolour_highlights(editor: QTextEdit) -> None:
+    """The marked words in the current theme's colours (after a theme change: the dark
+    theme's olive would stay on the high-contrast black otherwise)."""
+    selections = editor.extraSelections()
+    if not selections:
+        return
+    fmt = highlight_format()
+    for selection in selections:
+        selection.format = fmt
+    editor.setExtraSelections(selections)
+
+
 def highlight_in_editor(editor: QTextEdit, terms: Iterable[str]) -> int:
     """Marks the query words in `editor` with extra selections; returns how many.
 
@@ -112,8 +128,39 @@ def highlight_in_editor(editor: QTextEdit, terms: Iterable[str]) -> int:
         cursor = QTextCursor(document)
         cursor.setPosition(spans[0][0])
         editor.setTextCursor(cursor)
-        editor.ensureCursorVisible()
+        scroll_to_line_of(editor, spans[0][0])
+        # Again once the view around it is laid out (its notice, its title may change the
+        # text's width, and so where its lines break).
+        QTimer.singleShot(0, editor, lambda: scroll_to_line_of(editor, spans[0][0]))
     return len(spans)
+
+
+def line_top(editor: QTextEdit, cursor: QTextCursor) -> float:
+    """Where the cursor's line starts in the document, in pixels from its top."""
+    block = cursor.block()
+    top = editor.document().documentLayout().blockBoundingRect(block).top()
+    line = block.layout().lineForTextPosition(cursor.positionInBlock())
+    return top + (line.y() if line.isValid() else 0)
+
+
+def scroll_to_line_of(editor: QTextEdit, position: int) -> None:
+    """Brings the line of `position` into view with the line before it on top, whole.
+
+    `ensureCursorVisible()` scrolls by just enough pixels, which leaves the top line cut in
+    half; here the view starts exactly where a line starts.
+    """
+    bar = editor.verticalScrollBar()
+    cursor = QTextCursor(editor.document())
+    cursor.setPosition(min(position, editor.document().characterCount() - 1))
+    rect = editor.cursorRect(cursor)
+    on_top = line_top(editor, editor.cursorForPosition(QPoint(4, 1)))
+    if 0 <= rect.top() and rect.bottom() <= editor.viewport().height() and \
+            on_top >= bar.value():
+        return  # already in view, the top line whole: nothing moves
+    above = QTextCursor(cursor)
+    above.movePosition(QTextCursor.MoveOperation.StartOfLine)
+    above.movePosition(QTextCursor.MoveOperation.Up)  # one line of what leads to it
+    bar.setValue(max(0, int(line_top(editor, above))))
 
 
 # --- a text browser that never goes online ------------------------------------------------
@@ -140,7 +187,9 @@ class OfflineTextBrowser(QTextBrowser):
     """Shows Markdown; loads only local files under its folder, never anything remote.
 
     Links are not followed inside the browser: web and mail links go to the system's
-    browser, only when the user clicks them.
+    browser, only when the user clicks them. The text is read, not edited: no text cursor
+    blinks in it, and the arrow keys scroll it. Ctrl++, Ctrl+- and Ctrl+0 (and Ctrl+wheel)
+    change its size; `add_zoom_shortcuts` gives the keys to a whole view.
     """
 
     # A link to something other than the web or mail was clicked (e.g. an anchor).
@@ -152,34 +201,56 @@ class OfflineTextBrowser(QTextBrowser):
         self.setOpenExternalLinks(False)
         self.setReadOnly(True)
         self.setProperty("content", True)  # shows a pack's text, not interface text
-        self.setTextInteractionFlags(
-            Qt.TextInteractionFlag.TextBrowserInteraction
-            | Qt.TextInteractionFlag.TextSelectableByKeyboard)
+        # Without TextSelectableByKeyboard: a caret in read-only text only misleads, and the
+        # arrow keys then scroll. Tab still walks the links (LinksAccessibleByKeyboard).
+        self.setTextInteractionFlags(Qt.TextInteractionFlag.TextBrowserInteraction)
+        self.zoom_steps = 0
         self.local_folder: Path | None = None
         # Every resource the document asked for and was refused, for the curious and tests.
         self.refused_urls: list[QUrl] = []
         self.anchorClicked.connect(self.on_anchor_clicked)
 
-    def show_markdown(self, markdown: str, local_folder: Path | None = None) -> None:
+    def show_markdown(self, markdown: str, local_folder: Path | None = None,
+                      language: str = "") -> None:
+        """Shows `markdown`, set with the typography of its `language` (French spacing)."""
         self.local_folder = local_folder
         self.refused_urls.clear()
         self._apply_reading_font()
         self.document().setMarkdown(
-            without_remote_images(markdown),
+            typeset(without_remote_images(markdown), language),
             self.document().MarkdownFeature.MarkdownDialectGitHub)
         self.moveCursor(QTextCursor.MoveOperation.Start)
+        self.verticalScrollBar().setValue(0)  # the first line whole, not half scrolled
 
     def _apply_reading_font(self) -> None:
         """Body text a little larger than the interface's: this is what people read."""
         font = QFont(self.font())
+        scale = READING_SCALE * ZOOM_FACTOR ** self.zoom_steps
         if font.pointSizeF() > 0:
-            font.setPointSizeF(font.pointSizeF() * READING_SCALE)
+            font.setPointSizeF(font.pointSizeF() * scale)
+        else:
+            font.setPixelSize(max(1, round(font.pixelSize() * scale)))
         self.document().setDefaultFont(font)
+
+    def zoom(self, steps: int) -> None:
+        """Larger (steps > 0) or smaller text; 0 steps back to the normal reading size."""
+        self.zoom_steps = 0 if steps == 0 else max(-ZOOM_STEPS, min(
+            ZOOM_STEPS, self.zoom_steps + steps))
+        self._apply_reading_font()
+
+    def zoomIn(self, range: int = 1) -> None:  # noqa: N802, A002 (Qt's names; Ctrl+wheel)
+        self.zoom(1 if range > 0 else -1)
+
+    def zoomOut(self, range: int = 1) -> None:  # noqa: N802, A002
+        self.zoom(-1 if range > 0 else 1)
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt's name)
         super().changeEvent(event)
         if event.type() == QEvent.Type.FontChange:
             self._apply_reading_font()
+        elif event.type() in (QEvent.Type.PaletteChange,
+                              QEvent.Type.ApplicationPaletteChange):
+            recolour_highlights(self)
 
     def loadResource(self, type: int, name: QUrl) -> object:  # noqa: A002 (Qt's name)
         local = self._local_file(name)
@@ -213,6 +284,45 @@ class OfflineTextBrowser(QTextBrowser):
             self.scrollToAnchor(url.fragment())
         else:
             self.internal_link_clicked.emit(url)
+
+
+class FocusForwarding:
+    """A view that passes the focus it is given to the control a reader starts with.
+
+    Not a Qt focus proxy: a widget with a proxy sits in the Tab chain, and Tab into it jumps
+    to the proxy and skips every control placed before it (the player, "Read in French"),
+    or lands on a hidden one. The view itself takes no Tab stop.
+    """
+
+    def focus_target(self) -> QWidget | None:
+        raise NotImplementedError
+
+    def focusInEvent(self, event) -> None:  # noqa: N802 (Qt's name)
+        target = self.focus_target()
+        if target is not None and target.isVisible() and target.isEnabled():
+            target.setFocus(event.reason())
+        else:
+            super().focusInEvent(event)
+
+
+def zoom_hint() -> str:
+    """Says how to zoom the reading text (its status tip and accessible description)."""
+    return _("Ctrl++ and Ctrl+- change the size of the text, Ctrl+0 brings it back")
+
+
+def add_zoom_shortcuts(view: QWidget, browser: OfflineTextBrowser) -> None:
+    """Ctrl++ (or Ctrl+=), Ctrl+- and Ctrl+0 zoom `browser` wherever the focus is in `view`."""
+    from PySide6.QtGui import QKeySequence, QShortcut
+
+    for keys, steps in ((QKeySequence.StandardKey.ZoomIn, 1), ("Ctrl++", 1), ("Ctrl+=", 1),
+                        (QKeySequence.StandardKey.ZoomOut, -1), ("Ctrl+-", -1),
+                        ("Ctrl+0", 0)):
+        sequence = QKeySequence(keys)
+        if any(sequence == QKeySequence(s.key()) for s in view.findChildren(QShortcut)):
+            continue
+        shortcut = QShortcut(sequence, view)
+        shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        shortcut.activated.connect(lambda steps=steps: browser.zoom(steps))
 
 
 # --- widgets --------------------------------------------------------------------------------
@@ -306,7 +416,10 @@ class ScaledLabel(QLabel):
         self.setFont(base)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
-        if watched is self._watched and event.type() == QEvent.Type.FontChange:
+        # getattr: while a view is torn down, Qt may call the filter of a label whose Python
+        # side is already gone, through a bare wrapper that never ran __init__.
+        if watched is getattr(self, "_watched", None) and \
+                event.type() == QEvent.Type.FontChange:
             self._apply_font()
         return False
 
@@ -314,6 +427,14 @@ class ScaledLabel(QLabel):
         if event.type() == QEvent.Type.ParentChange:
             self._watch_parent()
         return super().event(event)
+
+
+def set_value_text(label: QLabel, name: str, value: str) -> None:
+    """Shows `value` in `label`; a screen reader announces both what it is and what it says
+    ("Credit: Jean Dupont"), not the bare name that would replace the text."""
+    label.setText(value)
+    label.setAccessibleName(_("{name}: {value}").format(name=name, value=value) if value
+                            else name)
 
 
 def title_label(parent: QWidget | None = None) -> ScaledLabel:

@@ -4,13 +4,14 @@ folder with its credits, or open it in the system's viewer."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from PySide6.QtCore import Qt, QUrl, Signal
+from PySide6.QtCore import QEvent, QObject, QStandardPaths, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import QDesktopServices, QFont, QImage, QPixmap
 from PySide6.QtWidgets import (
     QFileDialog,
+    QTreeView,
     QFrame,
     QHBoxLayout,
     QLabel,
@@ -27,14 +28,19 @@ from mediation_kit.core.model import KitAsset, KitKind
 from mediation_kit.ui.views.common import (
     date_precision,
     side_panel,
+    FocusForwarding,
     Library,
     OfflineTextBrowser,
+    add_zoom_shortcuts,
     highlight_in_editor,
     language_in_sentence,
     meta_label,
     notice_label,
+    set_value_text,
     title_label,
+    zoom_hint,
 )
+from mediation_kit.core.typography import typeset
 from mediation_kit.ui.views.kit_export import CopyError, copy_with_credits
 from mediation_kit.ui.views.thumbnails import ThumbnailLoader
 
@@ -87,7 +93,7 @@ class ImagePreview(QLabel):
         self.setPixmap(pixmap)
 
 
-class KitAssetView(QWidget):
+class KitAssetView(FocusForwarding, QWidget):
     """Shows one `KitAsset`."""
 
     # The user clicked a link to another resource; carries its resource key.
@@ -102,8 +108,8 @@ class KitAssetView(QWidget):
         self.thumbnails = ThumbnailLoader(thumbnail_cache_dir, self)
         self._thumbnail_token = 0
         self._preview_message = ""
-        self._status = ""
-        self._last_folder = ""
+        # The message under the buttons, made again in the current language when it changes.
+        self._status: Callable[[], str] = str
         self._build()
         self._connect_signals()
         self.retranslate()
@@ -183,12 +189,19 @@ class KitAssetView(QWidget):
         layout.addLayout(body, 1)
         QWidget.setTabOrder(self.text, self.copy_button)
         QWidget.setTabOrder(self.copy_button, self.open_button)
+        add_zoom_shortcuts(self, self.text)
 
     def _connect_signals(self) -> None:
         self.copy_button.clicked.connect(self.on_copy_button_clicked)
         self.open_button.clicked.connect(self.on_open_button_clicked)
         self.thumbnails.thumbnail_ready.connect(self.on_thumbnails_thumbnail_ready)
         self.thumbnails.thumbnail_failed.connect(self.on_thumbnails_thumbnail_failed)
+
+    def focus_target(self) -> QWidget:
+        """Focus given to the view: the text to read, else the first action."""
+        if self.preview.currentIndex() == PREVIEW_TEXT:
+            return self.text
+        return self.copy_button if self.copy_button.isEnabled() else self.open_button
 
     # --- the interface the shell uses ------------------------------------------------------
 
@@ -203,7 +216,7 @@ class KitAssetView(QWidget):
         del at_time  # a kit file has no timeline; accepted so every view is opened alike
         self.asset = record
         self.highlight_terms = list(highlight_terms)
-        self._status = ""
+        self._status = str
         self._preview_message = ""
         self.image.set_image(QImage())
         # A thumbnail still on its way for the previous asset is dropped when it lands.
@@ -213,7 +226,8 @@ class KitAssetView(QWidget):
                                       "pack.").format(file=record.file)
             self.preview.setCurrentIndex(PREVIEW_NOTICE)
         elif self._is_text(record):
-            self.text.show_markdown(self._text_of(record), record.file.parent)
+            self.text.show_markdown(self._text_of(record), record.file.parent,
+                                    record.language or "")
             highlight_in_editor(self.text, self.highlight_terms)
             self.preview.setCurrentIndex(PREVIEW_TEXT)
         elif record.is_image:
@@ -221,13 +235,9 @@ class KitAssetView(QWidget):
             self.preview.setCurrentIndex(PREVIEW_NOTICE)
         else:
             self.preview.setCurrentIndex(PREVIEW_NOTICE)
-        # Focus given to the view: the text to read, else the first action.
-        self.setFocusProxy(self.text if self.preview.currentIndex() == PREVIEW_TEXT
-                           else self.copy_button)
         self.retranslate()
 
     def retranslate(self) -> None:
-        self.title.setAccessibleName(_("Title"))
         self.copy_button.setText(_("Copy to folder…"))
         self.copy_button.setAccessibleName(_("Copy to folder"))
         self.copy_button.setToolTip(_("Copies the file and a text file with its credits, "
@@ -236,29 +246,30 @@ class KitAssetView(QWidget):
         self.open_button.setAccessibleName(_("Open with the system's application"))
         self.open_button.setToolTip(_("Opens the file in the application this PC uses for it"))
         self.text.setAccessibleName(_("Text of the document"))
+        self.text.setAccessibleDescription(zoom_hint())
+        self.text.setStatusTip(zoom_hint())
         self.image.setAccessibleName(_("Image"))
         self.side_panel.setAccessibleName(_("About this file"))
         headings = {"caption": _("Caption"), "credit": _("Credit"), "licence": _("Licence"),
                     "tags": _("Tags"), "language": _("Language"), "file": _("File")}
         for name, (heading, value) in self._detail_labels.items():
             heading.setText(headings[name])
-            value.setAccessibleName(headings[name])
         asset = self.asset
         enabled = asset is not None and asset.file.is_file()
         self.copy_button.setEnabled(enabled)
         self.open_button.setEnabled(enabled)
-        self.status.setText(self._status)
-        self.status.setVisible(bool(self._status))
+        self._show_status()
         if asset is None:
-            self.title.setText(_("No kit file selected"))
+            set_value_text(self.title, _("Title"), _("No kit file selected"))
             self.meta.setText("")
-            for _heading, value in self._detail_labels.values():
-                value.setText("")
+            for name, (_heading, value) in self._detail_labels.items():
+                set_value_text(value, headings[name], "")
             return
-        self.title.setText(asset.title)
+        language = asset.language or ""
+        set_value_text(self.title, _("Title"), typeset(asset.title, language))
         self.meta.setText(self._meta_text(asset))
         values = {
-            "caption": asset.caption,
+            "caption": typeset(asset.caption, language),
             "credit": asset.credit,
             "licence": asset.licence,
             "tags": ", ".join(asset.tags),
@@ -266,7 +277,7 @@ class KitAssetView(QWidget):
             "file": asset.file.name,
         }
         for name, (_heading, value) in self._detail_labels.items():
-            value.setText(values[name])
+            set_value_text(value, headings[name], values[name])
             self._detail_rows[name].setVisible(bool(values[name]))
         self._show_preview_notice(asset)
 
@@ -314,11 +325,43 @@ class KitAssetView(QWidget):
         pack = self.library.pack(self.asset.pack_id)
         return pack.event if pack is not None else None
 
-    def _set_status(self, text: str) -> None:
+    def _set_status(self, text: Callable[[], str]) -> None:
+        """`text()` gives the message in the current language (called again on a switch)."""
         self._status = text
+        self._show_status()
+
+    def _show_status(self) -> None:
+        text = self._status()
         self.status.setText(text)
         self.status.setVisible(bool(text))
         self.status.setAccessibleName(text)
+
+    # The folder the last copy went to, for the whole session (all kit views share it).
+    last_folder = ""
+
+    def copy_start_folder(self) -> str:
+        """Where "Copy to folder…" opens: the last folder used, else the user's Documents
+        (never the kit's install folder, which may be read-only)."""
+        if KitAssetView.last_folder and Path(KitAssetView.last_folder).is_dir():
+            return KitAssetView.last_folder
+        for location in (QStandardPaths.StandardLocation.DocumentsLocation,
+                         QStandardPaths.StandardLocation.HomeLocation):
+            folder = QStandardPaths.writableLocation(location)
+            if folder and Path(folder).is_dir():
+                return folder
+        return str(Path.home())
+
+    def folder_dialog(self) -> QFileDialog:
+        """The folder chooser, its columns (name, size, type, date) wide enough to read."""
+        assert self.asset is not None
+        dialog = QFileDialog(self, _("Copy “{title}” to a folder").format(
+            title=self.asset.title), self.copy_start_folder())
+        dialog.setFileMode(QFileDialog.FileMode.Directory)
+        dialog.setOption(QFileDialog.Option.ShowDirsOnly, True)
+        dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptOpen)
+        dialog.setLabelText(QFileDialog.DialogLabel.Accept, _("Copy here"))
+        ColumnFitter(dialog)
+        return dialog
 
     # --- slots ---------------------------------------------------------------------------
 
@@ -338,23 +381,66 @@ class KitAssetView(QWidget):
     def on_copy_button_clicked(self) -> None:
         if self.asset is None:
             return
-        folder = QFileDialog.getExistingDirectory(
-            self, _("Copy “{title}” to a folder").format(title=self.asset.title),
-            self._last_folder)
-        if not folder:
+        dialog = self.folder_dialog()
+        self.copy_dialog = dialog
+        dialog.fileSelected.connect(self.copy_to)
+        self.show_folder_dialog(dialog)
+
+    @staticmethod
+    def show_folder_dialog(dialog: QFileDialog) -> None:
+        dialog.open()  # window-modal: the rest of the kit stays readable behind it
+
+    def copy_to(self, folder: str) -> None:
+        if self.asset is None or not folder:
             return
-        self._last_folder = folder
+        KitAssetView.last_folder = folder
         try:
             target, credits = copy_with_credits(self.asset, Path(folder), self._event())
         except CopyError as error:
-            self._set_status(str(error))
+            self._set_status(lambda error=error: str(error))
             return
-        self._set_status(_("Copied as {file}, with its credits in {credits}.").format(
+        self._set_status(lambda: _("Copied as {file}, with its credits in {credits}.").format(
             file=target, credits=credits.name))
 
     def on_open_button_clicked(self) -> None:
         if self.asset is None:
             return
+        name = self.asset.file.name
         if not QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.asset.file))):
-            self._set_status(_("No application on this PC could open {file}.").format(
-                file=self.asset.file.name))
+            self._set_status(lambda: _("No application on this PC could open {file}.").format(
+                file=name))
+
+
+class ColumnFitter(QObject):
+    """Qt's own file dialog (used where the system has none) cuts its date column. Once the
+    dialog is shown, each time a folder's entries are listed, every column is made as wide
+    as its contents and the dialog wide enough to show them all."""
+
+    def __init__(self, dialog: QFileDialog) -> None:
+        super().__init__(dialog)
+        self.dialog = dialog
+        self._watched = False
+        dialog.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt's name)
+        if watched is self.dialog and event.type() == QEvent.Type.Show and not self._watched:
+            self._watched = True
+            for view in self.dialog.findChildren(QTreeView):
+                model = view.model()
+                if hasattr(model, "directoryLoaded"):  # QFileSystemModel lists in a thread
+                    model.directoryLoaded.connect(self.fit)
+                model.rowsInserted.connect(self.fit)
+            QTimer.singleShot(0, self, self.fit)
+        return False
+
+    def fit(self, *_args: object) -> None:
+        dialog = self.dialog
+        for view in dialog.findChildren(QTreeView):
+            if not view.isVisible():
+                continue
+            header = view.header()
+            for column in range(header.count()):
+                view.resizeColumnToContents(column)
+            needed = header.length() + view.frameWidth() * 2 + 24
+            if view.width() < needed:
+                dialog.resize(dialog.width() + needed - view.width(), dialog.height())

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QRectF, QSizeF, Qt, QUrl, Signal, SignalInstance
+from PySide6.QtCore import QEvent, QObject, QRectF, QSizeF, Qt, QUrl, Signal, SignalInstance
 from PySide6.QtMultimedia import QAudioOutput, QMediaPlayer
 from PySide6.QtMultimediaWidgets import QGraphicsVideoItem
 from PySide6.QtWidgets import (
@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QSizePolicy,
     QSlider,
-    QStyle,
     QToolButton,
     QVBoxLayout,
     QWidget,
@@ -50,6 +49,16 @@ def _settle_notify_overrides(*signals: SignalInstance) -> None:
     """
     for signal in signals:
         QObject.disconnect(signal.connect(_ignore))
+
+
+def _button_icon(kind: str, button: QWidget):
+    """Drawn in the button's text colour: the style's own media icons are grey on every
+    theme, and vanish on the high-contrast black."""
+    from PySide6.QtGui import QPalette
+
+    from mediation_kit.ui import icons
+
+    return icons.type_icon(kind, button.palette(), role=QPalette.ColorRole.ButtonText)
 
 
 class VideoSurface(QGraphicsView):
@@ -106,6 +115,8 @@ class VideoPlayer(QWidget):
         self.video = VideoSurface(self)
         self.player.setVideoOutput(self.video.item)
         self.file: Path | None = None
+        # The file that could not be played and the backend's detail, until another loads.
+        self.failure: tuple[Path, str] | None = None
         # A seek asked before the media was loaded, applied once it is.
         self._pending_seek_ms: int | None = None
         self._play_after_seek = False
@@ -118,9 +129,7 @@ class VideoPlayer(QWidget):
         self.retranslate()
 
     def _build(self) -> None:
-        style = self.style()
         self.play_button = QToolButton(self)
-        self.play_button.setIcon(style.standardIcon(QStyle.StandardPixmap.SP_MediaPlay))
         self.play_button.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.seek_slider = QSlider(Qt.Orientation.Horizontal, self)
         self.seek_slider.setRange(0, 0)
@@ -133,7 +142,6 @@ class VideoPlayer(QWidget):
         self.time_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.mute_button = QToolButton(self)
         self.mute_button.setCheckable(True)
-        self.mute_button.setIcon(style.standardIcon(QStyle.StandardPixmap.SP_MediaVolume))
         self.mute_button.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.volume_slider = QSlider(Qt.Orientation.Horizontal, self)
         self.volume_slider.setRange(0, 100)
@@ -186,6 +194,7 @@ class VideoPlayer(QWidget):
         self.player.stop()
         self._pending_seek_ms = None
         self._play_after_seek = False
+        self.failure = None
         self.file = file
         self.player.setSource(QUrl.fromLocalFile(str(file)) if file is not None else QUrl())
         self._update_time_label()
@@ -206,6 +215,12 @@ class VideoPlayer(QWidget):
 
     def position_seconds(self) -> float:
         return self.player.position() / 1000
+
+    def changeEvent(self, event) -> None:  # noqa: N802 (Qt's name)
+        super().changeEvent(event)
+        if event.type() in (QEvent.Type.PaletteChange, QEvent.Type.ApplicationPaletteChange):
+            self._update_play_button()  # icons in the new theme's colours
+            self._update_mute_button()
 
     def keyPressEvent(self, event) -> None:  # noqa: N802 (Qt's name)
         # Space plays or pauses from the sliders too; a focused button takes it first (a
@@ -232,6 +247,16 @@ class VideoPlayer(QWidget):
         self._update_play_button()
         self._update_mute_button()
 
+    def failure_message(self) -> str:
+        """Why the file could not be played, in the current language ("" when it plays)."""
+        if self.failure is None:
+            return ""
+        file, detail = self.failure
+        if detail:
+            return _("This video file cannot be played: {file} ({detail})").format(
+                file=file, detail=detail)
+        return _("This video file cannot be played: {file}").format(file=file)
+
     # --- slots ---------------------------------------------------------------------------
 
     def _media_ready(self) -> bool:
@@ -246,14 +271,13 @@ class VideoPlayer(QWidget):
             if self._play_after_seek:
                 self.player.play()
         if status == QMediaPlayer.MediaStatus.InvalidMedia and self.file is not None:
-            self.playback_failed.emit(
-                _("This video file cannot be played: {file}").format(file=self.file))
+            self.failure = (self.file, "")
+            self.playback_failed.emit(self.failure_message())
 
     def on_player_error_occurred(self, error: QMediaPlayer.Error, detail: str) -> None:
         if error != QMediaPlayer.Error.NoError and self.file is not None:
-            self.playback_failed.emit(
-                _("This video file cannot be played: {file} ({detail})").format(
-                    file=self.file, detail=detail))
+            self.failure = (self.file, detail)
+            self.playback_failed.emit(self.failure_message())
 
     def on_player_duration_changed(self, duration_ms: int) -> None:
         self.seek_slider.setRange(0, max(0, duration_ms))
@@ -293,18 +317,16 @@ class VideoPlayer(QWidget):
 
     def _update_play_button(self) -> None:
         playing = self.player.playbackState() == QMediaPlayer.PlaybackState.PlayingState
-        icon = (QStyle.StandardPixmap.SP_MediaPause if playing
-                else QStyle.StandardPixmap.SP_MediaPlay)
-        self.play_button.setIcon(self.style().standardIcon(icon))
+        self.play_button.setIcon(_button_icon("pause" if playing else "play",
+                                              self.play_button))
         text = _("Pause") if playing else _("Play")
         self.play_button.setAccessibleName(text)
         self.play_button.setToolTip(_("{action} (Space)").format(action=text))
 
     def _update_mute_button(self) -> None:
         muted = self.mute_button.isChecked()
-        icon = (QStyle.StandardPixmap.SP_MediaVolumeMuted if muted
-                else QStyle.StandardPixmap.SP_MediaVolume)
-        self.mute_button.setIcon(self.style().standardIcon(icon))
+        self.mute_button.setIcon(_button_icon("muted" if muted else "volume",
+                                              self.mute_button))
         text = _("Unmute") if muted else _("Mute")
         self.mute_button.setAccessibleName(text)
         self.mute_button.setToolTip(text)

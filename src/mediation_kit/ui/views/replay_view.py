@@ -10,7 +10,7 @@ import bisect
 from collections.abc import Sequence
 from pathlib import Path
 
-from PySide6.QtCore import Qt, QUrl, Signal
+from PySide6.QtCore import QEvent, Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices, QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -31,6 +31,7 @@ from mediation_kit.core.model import KitAsset, Replay, Summary
 from mediation_kit.ui.views.common import (
     date_precision,
     EXTERNAL_SCHEMES,
+    FocusForwarding,
     Library,
     LinkButton,
     ScaledLabel,
@@ -41,16 +42,19 @@ from mediation_kit.ui.views.common import (
     match_spans,
     meta_label,
     notice_label,
+    set_value_text,
     title_label,
 )
 from mediation_kit.ui.views.media_folder import find_video
 from mediation_kit.ui.views.player import VideoPlayer
+from mediation_kit.ui.views.wrapping_list import WrappingList
+from mediation_kit.core.typography import typeset
 
 # Item data role holding a cue's or chapter's start, in seconds.
 START_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
-class ReplayView(QWidget):
+class ReplayView(FocusForwarding, QWidget):
     """Shows one `Replay` and plays its video from the media folder when it is there."""
 
     # The user clicked a link to another resource; carries its resource key.
@@ -107,11 +111,7 @@ class ReplayView(QWidget):
         self.related_links.setSpacing(2)
 
         self.transcript_heading = ScaledLabel(1.1, bold=True, parent=self)
-        self.cues = QListWidget(self)
-        self.cues.setWordWrap(True)
-        self.cues.setUniformItemSizes(False)
-        self.cues.setResizeMode(QListWidget.ResizeMode.Adjust)
-        self.cues.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        self.cues = WrappingList(self)
         self.cues.setSpacing(3)
         self.no_transcript = notice_label(self)
         self.no_transcript.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
@@ -205,7 +205,6 @@ class ReplayView(QWidget):
                 self.player.seek(at_time)
 
     def retranslate(self) -> None:
-        self.title.setAccessibleName(_("Title"))
         self.player.retranslate()
         self.chapters_heading.setText(_("Chapters"))
         self.chapters.setAccessibleName(_("Chapters"))
@@ -219,18 +218,19 @@ class ReplayView(QWidget):
         self.no_transcript.setAccessibleName(self.no_transcript.text())
         replay = self.replay
         if replay is None:
-            self.title.setText(_("No replay selected"))
+            set_value_text(self.title, _("Title"), _("No replay selected"))
             for widget in (self.meta, self.speakers, self.description):
                 widget.setText("")
             return
-        self.title.setText(replay.title)
+        language = replay.language or ""
+        set_value_text(self.title, _("Title"), typeset(replay.title, language))
         self.meta.setText(self._meta_text(replay))
         self.speakers.setText(
             _("With {speakers}").format(speakers=format_people(replay.speakers))
             if replay.speakers else _("Speakers not given"))
-        self.description.setText(replay.description)
+        set_value_text(self.description, _("Description"),
+                       typeset(replay.description, language))
         self.description.setVisible(bool(replay.description))
-        self.description.setAccessibleName(_("Description"))
         self._show_missing_notice(replay)
         self._relabel_timed_items()
         self._rebuild_related_links(replay)
@@ -268,21 +268,21 @@ class ReplayView(QWidget):
             self.cues.addItem(item)
         self.transcript_stack.setCurrentIndex(0 if replay.cues else 1)
         self._mark_matching_cues()
-        self._update_focus_proxy()
 
     def _relabel_timed_items(self) -> None:
         """Item texts: "12:34  what is said"; the accessible text reads the time in words."""
+        language = self.replay.language or "" if self.replay is not None else ""
         for widget in (self.chapters, self.cues):
             for row in range(widget.count()):
                 item = widget.item(row)
                 start = item.data(START_ROLE)
-                text = item.data(Qt.ItemDataRole.UserRole)
+                text = typeset(item.data(Qt.ItemDataRole.UserRole), language)
                 item.setText(_("{time}   {text}").format(
                     time=i18n.format_timestamp(start), text=text))
                 item.setData(Qt.ItemDataRole.AccessibleTextRole, _("At {time}: {text}").format(
                     time=i18n.format_duration(start), text=text))
 
-    def _mark_matching_cues(self) -> None:
+    def _mark_matching_cues(self, scroll: bool = True) -> None:
         """Cues holding a query word stand out, and the first one is brought into view."""
         first = None
         background, foreground = highlight_colours()
@@ -306,7 +306,7 @@ class ReplayView(QWidget):
                 item.setData(Qt.ItemDataRole.ForegroundRole, None)
             if matches and first is None:
                 first = item
-        if first is not None:
+        if first is not None and scroll:
             self.cues.scrollToItem(first, QAbstractItemView.ScrollHint.PositionAtTop)
 
     def _meta_text(self, replay: Replay) -> str:
@@ -322,7 +322,8 @@ class ReplayView(QWidget):
 
     def _show_missing_notice(self, replay: Replay) -> None:
         if self._playback_error:
-            text = self._playback_error
+            # Made again from the player: after a language switch it reads in the new one.
+            text = self.player.failure_message() or self._playback_error
         elif not replay.video_file:
             text = _("There is no video file for this talk in the kit.")
         elif self.media_folder is None:
@@ -372,20 +373,17 @@ class ReplayView(QWidget):
         self.missing_page.setVisible(not playable)
         # The room the video would take goes below the links when there is none.
         self.left_layout.setStretch(self.left_layout.count() - 1, 0 if playable else 1)
-        self._update_focus_proxy()
 
     @property
     def showing_video(self) -> bool:
         return not self.player.isHidden()
 
-    def _update_focus_proxy(self) -> None:
+    def focus_target(self) -> QWidget | None:
         """Focus given to the view goes to the transcript, else to the player or its help."""
-        if self.replay is not None and self.replay.cues:
-            self.setFocusProxy(self.cues)
-        elif self.video_path is not None:
-            self.setFocusProxy(self.player.play_button)
-        else:
-            self.setFocusProxy(self.media_settings_button)
+        candidates = (self.cues, self.player.play_button, self.media_settings_button,
+                      self.online_link, self.chapters)
+        return next((w for w in candidates if w.isVisibleTo(self) and w.isEnabled()
+                     and (w is not self.cues or self.cues.count())), None)
 
     def _select_cue_at(self, seconds: float) -> None:
         row = bisect.bisect_right(self._cue_starts, seconds + 0.001) - 1
@@ -415,6 +413,12 @@ class ReplayView(QWidget):
         url = self._online_url(self.replay) if self.replay is not None else None
         if url is not None:
             QDesktopServices.openUrl(url)
+
+    def changeEvent(self, event) -> None:  # noqa: N802 (Qt's name)
+        super().changeEvent(event)
+        if event.type() in (QEvent.Type.PaletteChange, QEvent.Type.ApplicationPaletteChange) \
+                and self.replay is not None:
+            self._mark_matching_cues(scroll=False)  # the marked cues in the new theme
 
     def hideEvent(self, event) -> None:  # noqa: N802 (Qt's name)
         # Leaving the view (another result, another view) must not leave a talk playing.

@@ -20,10 +20,12 @@ from mediation_kit.core.model import KitAsset, Replay, Summary
 from mediation_kit.ui.views.common import (
     date_precision,
     side_panel,
+    FocusForwarding,
     Library,
     LinkButton,
     OfflineTextBrowser,
     ScaledLabel,
+    add_zoom_shortcuts,
     clear_layout,
     event_line,
     person_text,
@@ -31,11 +33,14 @@ from mediation_kit.ui.views.common import (
     language_in_sentence,
     meta_label,
     notice_label,
+    set_value_text,
     title_label,
+    zoom_hint,
 )
+from mediation_kit.core.typography import typeset
 
 
-class SummaryView(QWidget):
+class SummaryView(FocusForwarding, QWidget):
     """Shows one `Summary`; prefers the version in the interface language (content is not UI:
     when there is none, it shows the original and says so)."""
 
@@ -109,8 +114,13 @@ class SummaryView(QWidget):
         layout.addLayout(language_row)
         layout.addSpacing(4)
         layout.addLayout(body, 1)
-        # Focus given to the view lands in the text, where the arrow keys scroll.
-        self.setFocusProxy(self.browser)
+        # Focus given to the view lands in the text, where the arrow keys scroll; Tab then
+        # walks the page as it reads: the other language first, the text, the session's links.
+        QWidget.setTabOrder(self.translation_link, self.browser)
+        add_zoom_shortcuts(self, self.browser)
+
+    def focus_target(self) -> QWidget:
+        return self.browser
 
     # --- the interface the shell uses ------------------------------------------------------
 
@@ -130,34 +140,36 @@ class SummaryView(QWidget):
         self.summary = summary
         self.highlight_terms = list(highlight_terms)
         self._translation = self._translation_of(summary)
-        self.browser.show_markdown(summary.body, summary.source.parent)
+        self.browser.show_markdown(summary.body, summary.source.parent, summary.language)
         highlight_in_editor(self.browser, self.highlight_terms)
         self.retranslate()
         self.record_shown.emit(summary.key)
 
     def retranslate(self) -> None:
-        self.title.setAccessibleName(_("Title"))
         self.translation_link.setAccessibleDescription(_("Shows this summary in another language"))
         self.browser.setAccessibleName(_("Summary text"))
+        self.browser.setAccessibleDescription(zoom_hint())
+        self.browser.setStatusTip(zoom_hint())
         self.speakers_heading.setText(_("Speakers"))
         self.themes_heading.setText(_("Themes"))
         self.related_heading.setText(_("From the same session"))
         self.side_panel.setAccessibleName(_("About this session"))
         summary = self.summary
         if summary is None:
-            self.title.setText(_("No summary selected"))
+            set_value_text(self.title, _("Title"), _("No summary selected"))
             for widget in (self.meta, self.language_notice, self.translation_link):
                 widget.setVisible(False)
             self.speakers.setText("")
             self.themes.setText("")
             clear_layout(self.related_links)
             return
-        self.title.setText(summary.title)
+        set_value_text(self.title, _("Title"), typeset(summary.title, summary.language))
         self.meta.setVisible(True)
         self.meta.setText(self._meta_text(summary))
         # One per line in the side column: easier to scan than a sentence.
-        self.speakers.setText("\n".join(map(person_text, summary.speakers)) or _("Not given"))
-        self.themes.setText("\n".join(summary.themes) or _("Not given"))
+        set_value_text(self.speakers, _("Speakers"),
+                       "\n".join(map(person_text, summary.speakers)) or _("Not given"))
+        set_value_text(self.themes, _("Themes"), "\n".join(summary.themes) or _("Not given"))
         self._show_language_notice(summary)
         self._rebuild_related_links(summary)
 

@@ -3,6 +3,10 @@
 Each value is a checkable row; checking it filters the results, unchecking removes the
 filter. Space or a click toggles the row under the cursor.
 
+The count has a column of its own, so that it always shows; the panel widens to its longest
+label, up to a share of the window (`MAX_SHARE`), and a label longer than that is cut with
+"…" and given whole in its tooltip and accessible text.
+
 A facet with many values (2,000 speakers) shows its top ones and a "N more…" row: activating
 it opens a list of every value with a filter box (facet_values_dialog.py).
 """
@@ -11,8 +15,10 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QEvent, Qt, Signal
-from PySide6.QtWidgets import QApplication, QTreeWidget, QTreeWidgetItem, QWidget
+from PySide6.QtCore import QEvent, Qt, QTimer, Signal
+from PySide6.QtWidgets import (
+    QApplication, QHeaderView, QSplitter, QTreeWidget, QTreeWidgetItem, QWidget,
+)
 
 from mediation_kit.core.i18n import _, format_number, language_name, ngettext
 from mediation_kit.core.search.api import FACET_LABELS, FACETS, FacetCount
@@ -21,8 +27,13 @@ from mediation_kit.ui.theme import check_box_palette
 FacetRole = Qt.ItemDataRole.UserRole + 1
 ValueRole = Qt.ItemDataRole.UserRole + 2
 LabelRole = Qt.ItemDataRole.UserRole + 3
-MoreRole = Qt.ItemDataRole.UserRole + 4  # on a "N more…" row: the facet
-
+# True on a row whose label is content (an event's, a speaker's or a theme's name), not a
+# text of the interface to translate.
+ContentRole = Qt.ItemDataRole.UserRole + 4
+LABEL, COUNT = 0, 1
+# The most of the window's width the panel takes to show its labels whole.
+MAX_SHARE = 0.36
+MoreRole = Qt.ItemDataRole.UserRole + 5  # on a "N more…" row: the facet
 # Values shown per facet before its "N more…" row.
 SHOWN_VALUES = 12
 
@@ -44,7 +55,12 @@ class FacetPanel(QTreeWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setHeaderHidden(True)
-        self.setColumnCount(1)
+        self.setColumnCount(2)
+        header = self.header()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(LABEL, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(COUNT, QHeaderView.ResizeMode.ResizeToContents)
+        self.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.setRootIsDecorated(True)
         self.setUniformRowHeights(True)
         self._facets: dict[str, tuple[FacetCount, ...]] = {}
@@ -63,6 +79,41 @@ class FacetPanel(QTreeWidget):
         if event.type() == QEvent.Type.ApplicationPaletteChange:
             self.setPalette(check_box_palette(QApplication.palette()))
         super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange:  # the text size changed: fit again
+            QTimer.singleShot(0, self, self.fit_width)
+
+    def showEvent(self, event) -> None:  # noqa: N802 (Qt's name)
+        super().showEvent(event)
+        QTimer.singleShot(0, self, self.fit_width)  # filled, or its text grown, while hidden
+
+    def ideal_width(self) -> int:
+        """The width that shows every label and count whole."""
+        scroll_bar = self.verticalScrollBar().sizeHint().width()
+        return (self.sizeHintForColumn(LABEL) + self.sizeHintForColumn(COUNT)
+                + 2 * self.frameWidth() + scroll_bar + 8)
+
+    def fit_width(self) -> None:
+        """Widens the panel in its splitter to its longest label, up to MAX_SHARE of the
+        window; never narrows it (a width the user dragged to stays)."""
+        splitter = self.parentWidget()
+        if not isinstance(splitter, QSplitter) or not self.topLevelItemCount() \
+                or not self.isVisible():  # hidden, its splitter size is 0: fit once shown
+            return
+        self.executeDelayedItemsLayout()  # the rows measured in the current font
+        sizes = splitter.sizes()
+        index = splitter.indexOf(self)
+        total = sum(sizes)
+        if index < 0 or total <= 0:
+            return
+        wanted = min(self.ideal_width(), int(self.window().width() * MAX_SHARE))
+        if sizes[index] >= wanted:
+            return
+        grow = wanted - sizes[index]
+        other = 1 - index if len(sizes) == 2 else None
+        if other is None:
+            return
+        sizes[index], sizes[other] = wanted, max(0, sizes[other] - grow)
+        splitter.setSizes(sizes)
 
     def retranslate(self) -> None:
         self.setAccessibleName(_("Filters"))
@@ -75,6 +126,7 @@ class FacetPanel(QTreeWidget):
         totals = dict(totals or {})
         if (facets == self._facets and active == self._active and totals == self._totals
                 and self.topLevelItemCount()):
+            self.fit_width()
             return  # one more letter often counts the same: keep the rows (and the cursor)
         self._facets = dict(facets)
         self._active = dict(active)
@@ -101,15 +153,20 @@ class FacetPanel(QTreeWidget):
             top = QTreeWidgetItem(self, [_(FACET_LABELS[facet])])
             top.setData(0, FacetRole, facet)
             top.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable)
+            top.setFirstColumnSpanned(True)
             for count in counts:
                 label = facet_value_label(facet, count.value, count.label)
                 text = _("{value} ({count})").format(value=label, count=count.count)
-                item = QTreeWidgetItem(top, [text])
+                item = QTreeWidgetItem(top, [label, format_number(count.count)])
+                item.setTextAlignment(COUNT, Qt.AlignmentFlag.AlignRight
+                                      | Qt.AlignmentFlag.AlignVCenter)
                 item.setData(0, FacetRole, facet)
                 item.setData(0, ValueRole, count.value)
                 item.setData(0, LabelRole, label)
+                item.setData(LABEL, ContentRole, facet not in ("type", "lang"))
                 item.setData(0, Qt.ItemDataRole.AccessibleTextRole, text)
-                item.setToolTip(0, text)
+                item.setToolTip(LABEL, text)
+                item.setToolTip(COUNT, text)
                 item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
                               | Qt.ItemFlag.ItemIsUserCheckable)
                 item.setCheckState(0, Qt.CheckState.Checked if count.value in active
@@ -124,13 +181,16 @@ class FacetPanel(QTreeWidget):
         self._filling = False
         if restore is not None:
             self.setCurrentItem(restore)
+        self.fit_width()
 
     def _more_item(self, top: QTreeWidgetItem, facet: str, hidden: int) -> QTreeWidgetItem:
         text = ngettext("{count} more…", "{count} more…", hidden).format(
             count=format_number(hidden))
         item = QTreeWidgetItem(top, [text])
+        item.setFirstColumnSpanned(True)
         item.setData(0, FacetRole, facet)
         item.setData(0, MoreRole, facet)
+        item.setData(LABEL, ContentRole, False)
         item.setData(0, Qt.ItemDataRole.AccessibleTextRole, text)
         item.setToolTip(0, _("Show every value, with a box to filter them"))
         item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable)
@@ -165,7 +225,7 @@ class FacetPanel(QTreeWidget):
                     return child
         return None
 
-    def keyPressEvent(self, event) -> None:
+    def keyPressEvent(self, event) -> None:  # noqa: N802 (Qt's name)
         item = self.currentItem()
         if (item is not None and item.data(0, MoreRole) is not None
                 and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Space)):
@@ -181,7 +241,6 @@ class FacetPanel(QTreeWidget):
     def _on_item_activated(self, item: QTreeWidgetItem, column: int) -> None:
         if item.data(0, ValueRole) is None:  # a heading, or "N more…" (opened by a click
             return  # or a key, see keyPressEvent)
-            return
         checked = item.checkState(0) == Qt.CheckState.Checked
         item.setCheckState(0, Qt.CheckState.Unchecked if checked else Qt.CheckState.Checked)
 

@@ -43,6 +43,10 @@ class NoResultPanel(QWidget):
         layout.addWidget(self.hints)
         layout.addWidget(self.close_heading)
         layout.addWidget(self.close_matches, 1)
+        # Without close matches, the room below goes to this spacer rather than being
+        # shared out between the heading and the hint (a large gap between them); with
+        # them, the list (stretch 1) takes it all.
+        layout.addStretch(0)
         self._query = ""
         self._suggestion: str | None = None
         self._fuzzy: tuple[Hit, ...] = ()

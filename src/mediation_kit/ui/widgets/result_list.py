@@ -25,6 +25,7 @@ from mediation_kit.core.i18n import (
     _, current_language, format_day, format_event_dates, format_timestamp)
 from mediation_kit.core.search.api import Hit
 from mediation_kit.ui import icons, theme
+from mediation_kit.ui.widgets.kit_icons import KitIcons
 
 HitRole = Qt.ItemDataRole.UserRole + 1
 # Hits dragged out of the list (onto the workshop plan): JSON [{"key": …, "time": …}, …].
@@ -133,6 +134,7 @@ class ResultDelegate(QStyledItemDelegate):
         # Documents by what they show, kept across result sets: typing one more letter
         # mostly shows the same rows again.
         self._cache: dict[tuple, QTextDocument] = {}
+        self.kit_icons = KitIcons(self)
 
     @classmethod
     def _icon_size(cls, option: QStyleOptionViewItem) -> int:
@@ -156,7 +158,7 @@ class ResultDelegate(QStyledItemDelegate):
         heading, details = hit_heading_html(hit)
         doc = QTextDocument()
         doc.setDefaultFont(option.font)
-        doc.setDefaultStyleSheet(theme.hit_css(theme_name))
+        doc.setDefaultStyleSheet(theme.hit_css(theme_name, selected))
         doc.setDocumentMargin(0)
         doc.setHtml(
             f"<div>{heading}</div>"
@@ -188,7 +190,10 @@ class ResultDelegate(QStyledItemDelegate):
         selected = bool(opt.state & QStyle.StateFlag.State_Selected)
         rect: QRect = opt.rect
         size = self._icon_size(opt)
-        icon = icons.type_icon(hit.type, opt.palette, selected)
+        if hit.type == "kit":
+            icon = self.kit_icons.icon_for(hit.key, opt.palette, selected)
+        else:
+            icon = icons.type_icon(hit.type, opt.palette, selected)
         icon.paint(painter, QRect(rect.left() + self.PAD, rect.top() + self.PAD, size, size))
         width = max(200, rect.width() - size - 3 * self.PAD)
         doc = self._document(hit, width, opt, selected)
@@ -223,7 +228,18 @@ class ResultList(QListView):
         self.setDragDropMode(QListView.DragDropMode.DragOnly)
         self.setDefaultDropAction(Qt.DropAction.CopyAction)
         self.activated.connect(self._on_activated)
+        self.result_delegate.kit_icons.icon_ready.connect(self.on_kit_icons_icon_ready)
         self.retranslate()
+
+    def set_record_source(self, lookup, thumbnail_cache_dir) -> None:
+        """Where a kit hit's file is found (a key -> its record), and its thumbnail cached."""
+        self.result_delegate.kit_icons.set_source(lookup, thumbnail_cache_dir)
+        self.viewport().update()
+
+    def on_kit_icons_icon_ready(self, key: str) -> None:
+        for row, hit in enumerate(self.result_model.hits):
+            if hit.key == key:
+                self.update(self.result_model.index(row))
 
     def retranslate(self) -> None:
         self.setAccessibleName(_("Results"))

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import html
 
-from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QVBoxLayout, QWidget
 
 from mediation_kit.core.i18n import N_, _
@@ -54,6 +53,10 @@ class SearchSyntaxHelp(QDialog):
         super().__init__(parent)
         self.setObjectName("searchSyntaxHelp")
         self.body = QLabel(self)
+        # Qt's enums imported here, not with the module: the search field, built before the
+        # first paint, imports this module for its tooltip.
+        from PySide6.QtCore import Qt
+
         self.body.setTextFormat(Qt.TextFormat.RichText)
         self.body.setWordWrap(True)
         self.body.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse

@@ -1,7 +1,10 @@
-"""French typography for printed text: a narrow no-break space before ; : ! ? %, and inside « ».
+"""French typography for displayed and printed text: a narrow no-break space before ; : ! ? %,
+and inside « ».
 
-Typed text has ordinary spaces there ("Question : …"); on paper a line must not break before
-the colon, and French print uses a thin space. Other languages are left as they are.
+Typed text has ordinary spaces there ("Question : …"); on paper and on screen a line must not
+break before the colon (a ";" alone at the start of a line), and French print uses a thin
+space. The kit applies it when it shows or prints a text, never to the stored content.
+Other languages are left as they are.
 """
 
 from __future__ import annotations
