@@ -94,6 +94,9 @@ def main(argv: list[str] | None = None) -> int:
         return window.content is not None and bool(window.content.packs)
 
     heartbeat = Heartbeat()
+    heartbeat.on_stall = lambda gap: print(
+        f"{elapsed():7.2f} s stall of {gap:.0f} ms (after: {last_message[0] or 'start'})",
+        flush=True)
     heartbeat.start()
     window.index_progress.connect(on_progress)
     window.start_loading()

@@ -23,6 +23,7 @@ class Heartbeat:
         self.last = None
         self.longest_ms = 0.0
         self.stalls: list[float] = []  # every gap over 50 ms, for the report
+        self.on_stall = None  # called with each gap over 50 ms (to say when it happened)
 
     def start(self) -> None:
         self.last = time.perf_counter()
@@ -40,6 +41,8 @@ class Heartbeat:
             self.longest_ms = gap
         if gap > 50:
             self.stalls.append(gap)
+            if self.on_stall is not None:
+                self.on_stall(gap)
 
 
 def rss_mb() -> float:

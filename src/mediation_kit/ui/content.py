@@ -176,6 +176,11 @@ def load_content(packs_dir: Path | list[Path], shipped_index_dir: Path, index_ca
                                 "until the new one is built.")
                 else:
                     message = _("The search index is being built…")
+                # The packs stay loaded for the whole build: out of the collector's sight,
+                # full collections over them cannot freeze the window while it waits.
+                import gc
+
+                gc.freeze()
                 return Content(library=library, engine=engine, problems=problems,
                                index_message=message, index_job=job)
         else:
