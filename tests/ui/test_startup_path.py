@@ -1,6 +1,7 @@
 """What the first frame waits for: the real app, started as a user starts it, is checked at
 the moment its search field first paints. The command line's parser and Qt's enum namespace
-(10-25 ms each on this machine) must come later; bench/startup_bench.py measures the time."""
+(10-25 ms each on this machine) and the log file's handlers (sockets, pickle, threads: ~8 ms)
+must come later; bench/startup_bench.py measures the time."""
 
 from __future__ import annotations
 
@@ -22,6 +23,7 @@ def fire(self):
             "cli": "mediation_kit.cli" in sys.modules,
             "qt_namespace": "Qt" in vars(QtCore),
             "whoosh": any(m.startswith("whoosh") for m in sys.modules),
+            "log_file_handlers": "logging.handlers" in sys.modules,
         }), flush=True)
     real_fire(self)
 
@@ -39,5 +41,6 @@ def test_the_first_frame_waits_for_neither_the_parser_nor_qt_s_enums(tmp_path):
     lines = [line for line in done.stdout.splitlines() if line.startswith("PROBE ")]
     assert lines, done.stdout + done.stderr
     loaded = json.loads(lines[0][len("PROBE "):])
-    assert loaded == {"cli": False, "qt_namespace": False, "whoosh": False}
+    assert loaded == {"cli": False, "qt_namespace": False, "whoosh": False,
+                      "log_file_handlers": False}
     assert "mediation-kit-ready" in done.stdout  # and the content loads after it

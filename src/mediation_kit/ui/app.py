@@ -155,7 +155,6 @@ def plan_file_argument(argv: list[str]) -> Path | None:
 
 
 def run_app(argv: list[str]) -> int:
-    from mediation_kit.core.logging_setup import setup_logging
     from mediation_kit.core.paths import user_dirs
 
     plan_to_open = plan_file_argument(argv)
@@ -193,6 +192,9 @@ def run_app(argv: list[str]) -> int:
             print(SHOWN_MARKER, flush=True)
             window.content_loaded.connect(lambda: (print(READY_MARKER, flush=True),
                                                    app.quit()))
+        # Imported only now: logging.handlers brings sockets, pickle and threads (~8 ms).
+        from mediation_kit.core.logging_setup import setup_logging
+
         log_file = setup_logging(dirs.log)
         window.log_file = log_file  # named beside the start-up problems
         install_excepthook(lambda: window, log_file)
