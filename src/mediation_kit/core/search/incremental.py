@@ -17,10 +17,10 @@ from pathlib import Path
 
 from mediation_kit.core.i18n import _
 from mediation_kit.core.model import Pack
-from mediation_kit.core.search import documents, pairs
-from mediation_kit.core.search.index import _file_checksums, _Labels, _write_meta, read_meta
+from mediation_kit.core.search import documents
+from mediation_kit.core.search.index import (
+    _file_checksums, _Labels, _write_meta, add_pack_documents, read_meta)
 from mediation_kit.core.search.index_folders import MARKER_FILE, META_FILE, write_marker
-from mediation_kit.core.search.schema import body_field, pair_field
 from mediation_kit.core.tasks import CancelToken, ProgressCallback, report
 
 _REPORT_EVERY = 200
@@ -91,11 +91,7 @@ def update_index(index_dir: Path, remove: Iterable[str], add: Iterable[Pack], fi
             done = 0
             for pack in add:
                 labels.add_pack(pack)
-                for doc in documents.pack_documents(pack):
-                    for lang, terms in frequent.items():
-                        if terms and doc.get(body_field(lang)) is not None:
-                            doc[pair_field(lang)] = pairs.pairs_text(doc, lang, terms)
-                    writer.add_document(**{k: v for k, v in doc.items() if v is not None})
+                for _added in add_pack_documents(writer, pack, frequent):
                     done += 1
                     if done % _REPORT_EVERY == 0:
                         if cancel is not None:

@@ -30,7 +30,7 @@ import stat
 import time
 import uuid
 import zlib
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -387,6 +387,18 @@ def _themes(pack: Pack):
                 yield t.strip()
 
 
+def add_pack_documents(writer, pack: Pack,
+                       frequent: dict[str, frozenset[str]]) -> Iterator[None]:
+    """Adds the pack's documents to the index being written, with their word pairs (built on
+    the index's frequent terms); yields after each one, for progress and cancel."""
+    for doc in documents.pack_documents(pack):
+        for lang, terms in frequent.items():
+            if terms and doc.get(body_field(lang)) is not None:
+                doc[pair_field(lang)] = pairs.pairs_text(doc, lang, terms)
+        writer.add_document(**{k: v for k, v in doc.items() if v is not None})
+        yield
+
+
 def build_index(packs: Iterable[Pack], output_dir: Path, progress: ProgressCallback | None = None,
                 cancel: CancelToken | None = None, fingerprint: str = "") -> int:
     """Indexes every resource of `packs` into `output_dir`; returns the number of documents.
@@ -425,11 +437,7 @@ def build_index(packs: Iterable[Pack], output_dir: Path, progress: ProgressCallb
         try:
             for pack in packs:
                 labels.add_pack(pack)
-                for doc in documents.pack_documents(pack):
-                    for lang, terms in frequent.items():
-                        if terms and doc.get(body_field(lang)) is not None:
-                            doc[pair_field(lang)] = pairs.pairs_text(doc, lang, terms)
-                    writer.add_document(**{k: v for k, v in doc.items() if v is not None})
+                for _added in add_pack_documents(writer, pack, frequent):
                     done += 1
                     if done % _REPORT_EVERY == 0:
                         if cancel is not None:
